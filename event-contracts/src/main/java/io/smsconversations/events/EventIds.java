@@ -1,0 +1,29 @@
+package io.smsconversations.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Deterministic event ids: providers retry and duplicate, so the id of an event is derived from what identifies
+ * it at the provider. A consumer that has seen an id once drops every later copy.
+ */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    /** The id of the event for one inbound message of one provider. */
+    public static String inboundMessage(String provider, String providerMessageId) {
+        return nameBased("inbound", provider, providerMessageId);
+    }
+
+    /** The id of the event derived from another event (e.g. the attach event of one inbound event). */
+    public static String derived(String kind, String sourceEventId) {
+        return nameBased(kind, sourceEventId);
+    }
+
+    private static String nameBased(String... parts) {
+        String name = String.join("\u0000", parts);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

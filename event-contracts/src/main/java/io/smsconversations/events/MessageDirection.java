@@ -1,0 +1,5 @@
+package io.smsconversations.events;
+
+public enum MessageDirection {
+    INBOUND, OUTBOUND
+}

@@ -1,0 +1,24 @@
+package io.smsconversations.events;
+
+/**
+ * Every Kafka topic of the suite. The keys and payloads of each are documented in docs/events.md.
+ */
+public final class Topics {
+
+    /** inbound-gateway -> routing-service. Key: {@link ConversationKey}. */
+    public static final String INBOUND_MESSAGES = "sms.inbound-messages";
+    /** routing-service -> conversation-service. Key: {@link ConversationKey}. */
+    public static final String MESSAGE_ATTACHMENTS = "sms.message-attachments";
+    /** conversation-service -> notification-service (and routing's activity projection). Key: conversation id. */
+    public static final String CONVERSATION_EVENTS = "sms.conversation-events";
+
+    /** Compacted. Key: record id. A null value deletes the record. */
+    public static final String DIRECTORY_RECORDS = "directory.records";
+    /** Compacted. Key: seller id (the OIDC subject). A null value deletes the seller. */
+    public static final String DIRECTORY_SELLERS = "directory.sellers";
+    /** Compacted. Key: the E.164 business number. A null value deletes the number. */
+    public static final String DIRECTORY_BUSINESS_NUMBERS = "directory.business-numbers";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,51 @@
+package io.smsconversations.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The payloads must survive JSON the way Quarkus' ObjectMapper writes it (ISO dates, unknown fields ignored). */
+class EventJsonRoundTripTest {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Test
+    void messageAttachedSurvivesJson() throws Exception {
+        var inbound = new InboundMessageReceived("twilio", "SM123", "+14255550100", "+14255550199", "Hi",
+                Instant.parse("2026-11-24T10:15:30Z"), List.of(new MediaReference("https://m/1", "image/png")), 1);
+        var attached = new MessageAttached(EventIds.inboundMessage("twilio", "SM123"), inbound,
+                new RecordRef("c-1", RecordType.CONTACT, "Ada", Owner.seller("s-1")), "single candidate",
+                List.of(new AlertRecipient("s-1", true)));
+
+        String text = json.writeValueAsString(attached);
+
+        assertThat(text).contains("\"receivedAt\":\"2026-11-24T10:15:30Z\"");
+        assertThat(json.readValue(text, MessageAttached.class)).isEqualTo(attached);
+    }
+
+    @Test
+    void missingListsBecomeEmptyNotNull() throws Exception {
+        var record = json.readValue("{\"id\":\"r\",\"type\":\"LEAD\",\"active\":true}", DirectoryRecord.class);
+
+        assertThat(record.phones()).isEmpty();
+        assertThat(record.type()).isEqualTo(RecordType.LEAD);
+    }
+
+    @Test
+    void eventIdsAreDeterministicPerProviderMessage() {
+        assertThat(EventIds.inboundMessage("twilio", "SM1")).isEqualTo(EventIds.inboundMessage("twilio", "SM1"));
+        assertThat(EventIds.inboundMessage("twilio", "SM1")).isNotEqualTo(EventIds.inboundMessage("vonage", "SM1"));
+        assertThat(EventIds.derived("attach", "x")).isNotEqualTo(EventIds.derived("message-added", "x"));
+    }
+}

