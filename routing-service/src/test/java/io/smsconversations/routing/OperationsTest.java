@@ -1,0 +1,33 @@
+package io.smsconversations.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+
+@QuarkusTest
+@WithTestResource(value = SuiteInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SuiteInfrastructureResource.DATABASE, value = "routing"))
+@WithTestResource(OidcWiremockTestResource.class)
+class OperationsTest {
+
+    @Test
+    void readinessCoversKafkaAndTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database connections health check"));
+    }
+
+    @Test
+    void publishesOpenApiAndPrometheusMetrics() {
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+}
