@@ -1,0 +1,94 @@
+package io.smsconversations.notification.live;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smsconversations.notification.inbox.NotificationView;
+import io.smsconversations.notification.inbox.StoredNotification;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The open live streams of this process, by seller. A seller may have several (one per tab or device); each gets
+ * every notification of that seller and nothing of anyone else.
+ * <p>
+ * In-process only: a notification reaches the streams open on the replica that consumed its event. Running more
+ * than one replica needs a fan-out between replicas (a later issue).
+ */
+@ApplicationScoped
+public class NotificationHub {
+
+    private static final Logger LOG = Logger.getLogger(NotificationHub.class);
+
+    private final ConcurrentMap<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+
+    public NotificationHub(MeterRegistry registry) {
+        Gauge.builder("notification.streams.open", open, AtomicInteger::get)
+                .description("Live notification streams open on this replica")
+                .register(registry);
+    }
+
+    /** A registration of one stream; {@link #close()} is idempotent. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Registers a listener for {@code sellerId}'s new notifications. The listener is called on the thread that
+     * publishes, so it must not block (emitting into a Mutiny emitter is fine).
+     */
+    public Registration register(String sellerId, Consumer<NotificationView> onNotification) {
+        Listener listener = new Listener(onNotification);
+        listeners.computeIfAbsent(sellerId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        open.incrementAndGet();
+        return () -> {
+            if (listener.closed.compareAndSet(false, true)) {
+                listeners.computeIfPresent(sellerId, (id, set) -> {
+                    set.remove(listener);
+                    return set.isEmpty() ? null : set;
+                });
+                open.decrementAndGet();
+            }
+        };
+    }
+
+    /** Pushes a stored notification to every open stream of its recipient. Call only after the commit. */
+    public void publish(StoredNotification notification) {
+        Set<Listener> streams = listeners.get(notification.recipientId());
+        if (streams == null) {
+            return;
+        }
+        for (Listener listener : streams) {
+            try {
+                listener.onNotification.accept(notification.view());
+            } catch (RuntimeException e) {
+                // one broken stream must not keep the others (or the consumer) from going on
+                LOG.warnf(e, "could not push notification %d to a live stream", notification.view().id());
+            }
+        }
+    }
+
+    /** Open streams of one seller on this replica. */
+    public int openStreams(String sellerId) {
+        Set<Listener> streams = listeners.get(sellerId);
+        return streams == null ? 0 : streams.size();
+    }
+
+    private static final class Listener {
+        final Consumer<NotificationView> onNotification;
+        final AtomicBoolean closed = new AtomicBoolean();
+
+        Listener(Consumer<NotificationView> onNotification) {
+            this.onNotification = onNotification;
+        }
+    }
+}

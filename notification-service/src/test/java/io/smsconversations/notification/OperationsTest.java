@@ -1,0 +1,92 @@
+package io.smsconversations.notification;
+
+import static io.restassured.RestAssured.given;
+import static io.smsconversations.notification.ConversationEvents.inbound;
+import static io.smsconversations.notification.ConversationEvents.privileged;
+import static io.smsconversations.notification.ConversationEvents.publish;
+import static io.smsconversations.notification.ConversationEvents.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(value = SuiteInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SuiteInfrastructureResource.DATABASE, value = "notification"))
+@WithTestResource(OidcWiremockTestResource.class)
+class OperationsTest {
+
+    @TestHTTPResource("/api/notifications/stream")
+    URI stream;
+
+    @Test
+    void readinessCoversKafkaAndTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database connections health check"))
+                .body(containsString("conversation-events"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void publishesOpenApiWithTheNotificationEndpoints() {
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/notifications"))
+                .body(containsString("/api/notifications/stream"));
+    }
+
+    @Test
+    void countsOpenStreamsAndCreatedNotificationsByKind() {
+        double before = metric("notification_streams_open");
+        try (SseClient tab = SseClient.connect(stream, TestTokens.seller(unique("seller")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> metric("notification_streams_open") == before + 1);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric("notification_streams_open") == before);
+
+        double created = metricOrZero("notifications_created_total\\{kind=\"INBOUND_MESSAGE\"");
+        String seller = unique("seller");
+        ConversationMessageAdded event = inbound("count me", privileged(seller));
+        publish(event);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Inbox.of(TestTokens.seller(seller)).size() == 1);
+        String metrics = given().get("/q/metrics").asString();
+        assertThat(metricOrZero("notifications_created_total\\{kind=\"INBOUND_MESSAGE\""))
+                .as(metrics.lines().filter(l -> l.contains("notification")).toList().toString())
+                .isGreaterThanOrEqualTo(created + 1);
+        assertThat(given().get("/q/metrics").asString()).doesNotContain("count me");
+    }
+
+    private static double metric(String name) {
+        Double value = value(name);
+        if (value == null) {
+            throw new AssertionError("no metric " + name);
+        }
+        return value;
+    }
+
+    private static double metricOrZero(String prefix) {
+        Double value = value(prefix);
+        return value == null ? 0 : value;
+    }
+
+    private static Double value(String prefix) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + prefix + "\\S* (\\S+)").matcher(metrics);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+}
