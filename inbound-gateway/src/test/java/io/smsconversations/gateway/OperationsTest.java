@@ -1,0 +1,56 @@
+package io.smsconversations.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+
+@QuarkusTest
+@WithTestResource(SuiteInfrastructureResource.class)
+class OperationsTest {
+
+    @Test
+    void readinessCoversTheKafkaChannel() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("inbound-messages"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void documentsTheWebhookInOpenApi() {
+        String path = "paths.'/webhooks/twilio/messages'.post";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(path + ".responses", hasKey("200"))
+                .body(path + ".responses", hasKey("400"))
+                .body(path + ".responses", hasKey("403"))
+                .body(path + ".responses", hasKey("503"))
+                .body(path + ".responses.'200'.content", hasKey("text/xml"))
+                .body(path + ".responses.'403'.content", hasKey("application/problem+json"))
+                .body(path + ".responses.'503'.headers", hasKey("Retry-After"))
+                .body(path + ".parameters.findAll { it.name == 'X-Twilio-Signature' }.size()", equalTo(1))
+                .body(path + ".parameters.find { it.name == 'X-Twilio-Signature' }.in", equalTo("header"))
+                .body(path + ".parameters.find { it.name == 'X-Twilio-Signature' }.required", equalTo(true))
+                .body(path + ".requestBody.content", hasKey("application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void exposesPrometheusMetricsIncludingRefusedWebhooks() {
+        double before = Metrics.counter("gateway_webhook_rejected_total",
+                "provider=\"twilio\",reason=\"signature-missing\"");
+
+        given().contentType("application/x-www-form-urlencoded").body("MessageSid=SMx")
+                .when().post("/webhooks/twilio/messages").then().statusCode(403);
+
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        assertThat(Metrics.counter("gateway_webhook_rejected_total",
+                "provider=\"twilio\",reason=\"signature-missing\"")).isEqualTo(before + 1);
+    }
+}
