@@ -20,12 +20,11 @@ public final class SuiteInfrastructure {
 
     private final String kafkaBootstrapServers;
     private final KafkaBroker ownBroker;
-    private final PostgresServer postgres;
+    private PostgresServer postgres;
 
-    private SuiteInfrastructure(String kafkaBootstrapServers, KafkaBroker ownBroker, PostgresServer postgres) {
+    private SuiteInfrastructure(String kafkaBootstrapServers, KafkaBroker ownBroker) {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.ownBroker = ownBroker;
-        this.postgres = postgres;
     }
 
     public static synchronized SuiteInfrastructure get() {
@@ -45,7 +44,11 @@ public final class SuiteInfrastructure {
         return Optional.ofNullable(ownBroker);
     }
 
-    public PostgresServer postgres() {
+    /** The database server, started on first use: a service without a database never waits for one. */
+    public synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = postgresFromEnvOrStart();
+        }
         return postgres;
     }
 
@@ -54,7 +57,7 @@ public final class SuiteInfrastructure {
         KafkaBroker broker = externalKafka == null ? KafkaBroker.start(0, tempDir("kafka")) : null;
         String bootstrap = broker == null ? externalKafka : broker.bootstrapServers();
         SuiteTopics.create(bootstrap);
-        return new SuiteInfrastructure(bootstrap, broker, postgresFromEnvOrStart());
+        return new SuiteInfrastructure(bootstrap, broker);
     }
 
     private static PostgresServer postgresFromEnvOrStart() {
@@ -81,10 +84,12 @@ public final class SuiteInfrastructure {
         }
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (ownBroker != null) {
             ownBroker.close();
         }
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }
