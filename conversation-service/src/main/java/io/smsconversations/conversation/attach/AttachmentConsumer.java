@@ -1,0 +1,143 @@
+package io.smsconversations.conversation.attach;
+
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.events.E164;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Consumes routing-service's attach decisions ({@code Topics.MESSAGE_ATTACHMENTS}) and turns each into a stored
+ * message and a {@code ConversationMessageAdded} event.
+ * <p>
+ * At least once, without duplicates: the record is acknowledged (its offset committed) only after the transaction
+ * has committed <em>and</em> the broker has acknowledged the event. A crash in between redelivers the record; the
+ * message is then found by its source event id, nothing is written again, and the same event (same id, built from
+ * the stored rows) is published again, which consumers drop by id. A transactional outbox will replace this
+ * re-publication in a later issue.
+ * <p>
+ * Poison records are dead-lettered at once; database or broker failures are retried with backoff first.
+ */
+@ApplicationScoped
+@Startup // creates the counters at start, so they are scraped (at 0) before the first record
+public class AttachmentConsumer {
+
+    public static final String CHANNEL = "message-attachments";
+
+    private static final Logger LOG = Logger.getLogger(AttachmentConsumer.class);
+
+    private final AttachmentReader reader;
+    private final AttachmentRecorder recorder;
+    private final ConversationEventPublisher publisher;
+    private final AttachRetryConfig retry;
+    private final Counter storedInbound;
+    private final Counter duplicates;
+    private final Counter failedAttempts;
+    private final Counter poisoned;
+    private final Counter failed;
+
+    @Inject
+    public AttachmentConsumer(AttachmentReader reader, AttachmentRecorder recorder,
+            ConversationEventPublisher publisher, AttachRetryConfig retry, MeterRegistry registry) {
+        this.reader = reader;
+        this.recorder = recorder;
+        this.publisher = publisher;
+        this.retry = retry;
+        this.storedInbound = Counter.builder("conversation.messages.stored")
+                .description("Messages stored in conversations (repeats of an event not counted)")
+                .tag("direction", "inbound")
+                .register(registry);
+        this.duplicates = Counter.builder("conversation.attach.duplicates")
+                .description("Attach events received again; their stored message's event was re-published")
+                .register(registry);
+        this.failedAttempts = Counter.builder("conversation.attach.attempts.failed")
+                .description("Attempts to store and publish an attach event that failed (each is retried)")
+                .register(registry);
+        this.poisoned = Counter.builder("conversation.attach.dead.lettered")
+                .description("Attach records sent to the dead-letter topic")
+                .tag("reason", "poison")
+                .register(registry);
+        this.failed = Counter.builder("conversation.attach.dead.lettered")
+                .description("Attach records sent to the dead-letter topic")
+                .tag("reason", "retries-exhausted")
+                .register(registry);
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> record) {
+        Attachment attachment;
+        try {
+            attachment = reader.read(record);
+        } catch (PoisonRecordException e) {
+            return deadLetter(record, e);
+        }
+        // Hibernate Reactive must run on this record's Vert.x context, also when a retry resumes after a backoff
+        // timer on another thread: every (re)subscription hops back onto it.
+        Executor onContext = onCurrentContext();
+        return Uni.createFrom()
+                .deferred(() -> recorder.record(attachment)
+                        .call(recorded -> publisher.publishMessageAdded(recorded.conversation(), recorded.message())))
+                .runSubscriptionOn(onContext)
+                .onFailure().invoke(failure -> {
+                    failedAttempts.increment();
+                    LOG.warnf("Storing or publishing attach event %s failed: %s", attachment.sourceEventId(),
+                            failure.getClass().getName());
+                })
+                .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
+                .onItemOrFailure().transformToUni((recorded, failure) -> failure == null
+                        ? accepted(record, attachment, recorded)
+                        : deadLetter(record, failure));
+    }
+
+    private Uni<Void> accepted(Message<String> record, Attachment attachment, AttachmentRecorder.Recorded recorded) {
+        if (recorded.duplicate()) {
+            duplicates.increment();
+            LOG.infof("Attach event %s was stored before as message %s; re-published its event",
+                    attachment.sourceEventId(), recorded.message().id);
+        } else {
+            storedInbound.increment();
+            LOG.infof("Stored inbound message %s of attach event %s in conversation %s"
+                    + " (%s %s, customer %s, business %s)",
+                    recorded.message().id, attachment.sourceEventId(), recorded.conversation().id,
+                    attachment.record().type(), attachment.record().id(),
+                    E164.masked(attachment.customerNumber()), E164.masked(attachment.businessNumber()));
+        }
+        return Uni.createFrom().completionStage(record::ack);
+    }
+
+    private Uni<Void> deadLetter(Message<String> record, Throwable failure) {
+        String where = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset())
+                .orElse("?");
+        if (failure instanceof PoisonRecordException) {
+            poisoned.increment();
+            LOG.warnf("Attach record %s refused, sending it to the dead-letter topic: %s", where, failure.getMessage());
+        } else {
+            failed.increment();
+            LOG.errorf(failure, "Attach record %s failed %d retries, sending it to the dead-letter topic", where,
+                    retry.maxRetries());
+        }
+        return Uni.createFrom().completionStage(() -> record.nack(failure));
+    }
+
+    private static Executor onCurrentContext() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> context.runOnContext(ignored -> task.run());
+    }
+}

@@ -1,0 +1,126 @@
+package io.smsconversations.conversation.attach;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.E164;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.InboundMessageReceived;
+import io.smsconversations.events.MediaReference;
+import io.smsconversations.events.MessageAttached;
+import io.smsconversations.events.Owner;
+import io.smsconversations.events.RecordRef;
+
+/**
+ * Turns an attach record into an {@link Attachment}, or refuses it with a {@link PoisonRecordException} that says
+ * why. Everything checked here is checked before the database is touched, so nothing is half-written.
+ */
+@ApplicationScoped
+public class AttachmentReader {
+
+    // Column sizes of the schema (V1__conversations.sql).
+    private static final int MAX_EVENT_ID = 255;
+    private static final int MAX_RECORD_ID = 64;
+    private static final int MAX_RECORD_NAME = 255;
+    private static final int MAX_SELLER_ID = 64;
+    private static final int MAX_PROVIDER = 32;
+    private static final int MAX_PROVIDER_MESSAGE_ID = 128;
+
+    @Inject
+    ObjectMapper json;
+
+    @SuppressWarnings("unchecked")
+    public Attachment read(Message<String> record) {
+        IncomingKafkaCloudEventMetadata<String, String> cloudEvent = record
+                .getMetadata(IncomingKafkaCloudEventMetadata.class)
+                .orElseThrow(() -> new PoisonRecordException("not a binary-mode CloudEvent (no ce_* headers)"));
+        String eventId = cloudEvent.getId();
+        require(eventId != null && !eventId.isBlank(), "the CloudEvents id is missing");
+        require(eventId.length() <= MAX_EVENT_ID, "the CloudEvents id is longer than " + MAX_EVENT_ID);
+        require(EventTypes.MESSAGE_ATTACHED.equals(cloudEvent.getType()),
+                "unsupported CloudEvents type; expected " + EventTypes.MESSAGE_ATTACHED);
+
+        MessageAttached attached = parse(record.getPayload());
+        InboundMessageReceived message = attached.message();
+        require(message != null, "message is missing");
+        RecordRef recordRef = checkedRecord(attached.record());
+        String customer = E164.normalise(message.from())
+                .orElseThrow(() -> new PoisonRecordException("message.from is not a phone number"));
+        String business = E164.normalise(message.to())
+                .orElseThrow(() -> new PoisonRecordException("message.to is not a phone number"));
+        requireText(message.provider(), MAX_PROVIDER, "message.provider");
+        requireText(message.providerMessageId(), MAX_PROVIDER_MESSAGE_ID, "message.providerMessageId");
+
+        Instant occurredAt = message.receivedAt() != null
+                ? message.receivedAt()
+                : cloudEvent.getTimeStamp().map(t -> t.toInstant()).orElseGet(Instant::now);
+        List<MediaReference> media = message.media();
+        for (MediaReference item : media) {
+            require(item != null && item.url() != null && !item.url().isBlank(),
+                    "message.media holds an entry without url");
+        }
+        List<AlertRecipient> alerts = attached.alerts();
+        for (AlertRecipient alert : alerts) {
+            require(alert != null, "alerts holds an empty entry");
+            requireText(alert.sellerId(), MAX_SELLER_ID, "alerts[].sellerId");
+        }
+
+        return new Attachment(eventId, recordRef, customer, business, message.provider(),
+                message.providerMessageId(), message.body(), occurredAt.truncatedTo(ChronoUnit.MICROS),
+                Math.max(1, message.segments()), media, alerts);
+    }
+
+    private MessageAttached parse(String payload) {
+        require(payload != null && !payload.isBlank(), "the record has no payload");
+        try {
+            MessageAttached attached = json.readValue(payload, MessageAttached.class);
+            require(attached != null, "the payload is JSON null");
+            return attached;
+        } catch (JsonProcessingException e) {
+            // Jackson's own message may quote the payload (a body, a number): say where, not what.
+            var where = e.getLocation();
+            throw new PoisonRecordException("the payload is not a MessageAttached JSON document ("
+                    + e.getClass().getSimpleName()
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                    + ")");
+        }
+    }
+
+    private static RecordRef checkedRecord(RecordRef record) {
+        require(record != null, "record is missing");
+        requireText(record.id(), MAX_RECORD_ID, "record.id");
+        require(record.type() != null, "record.type is missing");
+        require(record.name() == null || record.name().length() <= MAX_RECORD_NAME,
+                "record.name is longer than " + MAX_RECORD_NAME);
+        Owner owner = record.owner();
+        if (owner != null) {
+            require(owner.sellerId() == null || owner.sellerId().length() <= MAX_SELLER_ID,
+                    "record.owner.sellerId is longer than " + MAX_SELLER_ID);
+            require(owner.teamId() == null || owner.teamId().length() <= MAX_SELLER_ID,
+                    "record.owner.teamId is longer than " + MAX_SELLER_ID);
+        }
+        return record;
+    }
+
+    private static void requireText(String value, int maxLength, String field) {
+        require(value != null && !value.isBlank(), field + " is missing");
+        require(value.length() <= maxLength, field + " is longer than " + maxLength);
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new PoisonRecordException(reason);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.smsconversations.conversation.attach;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.thread.Conversation;
+import io.smsconversations.conversation.thread.ConversationDraft;
+import io.smsconversations.conversation.thread.ConversationMessage;
+import io.smsconversations.conversation.thread.Threads;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.MessageDirection;
+
+/**
+ * Stores an attached inbound message in one transaction: find or create its conversation, add the message, bump the
+ * conversation's activity, let the alerted sellers and the record's owner see it.
+ */
+@ApplicationScoped
+public class AttachmentRecorder {
+
+    /**
+     * What the transaction left in the database.
+     *
+     * @param duplicate the attach event had been stored before; nothing was written this time
+     */
+    public record Recorded(Conversation conversation, ConversationMessage message, boolean duplicate) {
+    }
+
+    @Inject
+    Threads threads;
+
+    /**
+     * Stores {@code attachment} unless its event was stored before; either way answers the stored message, so the
+     * caller can (re-)publish the same event. A concurrent copy of the same event loses on the unique
+     * {@code source_event_id} and fails this transaction; the retry then finds the stored message.
+     */
+    public Uni<Recorded> record(Attachment attachment) {
+        return Panache.withTransaction(() -> ConversationMessage
+                .<ConversationMessage>find("sourceEventId", attachment.sourceEventId()).firstResult()
+                .chain(stored -> stored == null
+                        ? storeNew(attachment)
+                        : Conversation.<Conversation>findById(stored.conversationId)
+                                .map(conversation -> new Recorded(conversation, stored, true))));
+    }
+
+    private Uni<Recorded> storeNew(Attachment attachment) {
+        ConversationDraft draft = new ConversationDraft(attachment.record(), attachment.customerNumber(),
+                attachment.businessNumber());
+        return threads.openForActivity(draft, attachment.occurredAt())
+                .chain(conversation -> {
+                    ConversationMessage message = inboundMessage(conversation, attachment);
+                    return message.persist()
+                            .chain(() -> threads.addParticipants(conversation.id, participants(attachment)))
+                            .replaceWith(new Recorded(conversation, message, false));
+                });
+    }
+
+    private static ConversationMessage inboundMessage(Conversation conversation, Attachment attachment) {
+        ConversationMessage message = new ConversationMessage();
+        message.id = UUID.randomUUID();
+        message.conversationId = conversation.id;
+        message.sourceEventId = attachment.sourceEventId();
+        message.direction = MessageDirection.INBOUND;
+        message.body = attachment.body();
+        message.fromNumber = attachment.customerNumber();
+        message.toNumber = attachment.businessNumber();
+        message.provider = attachment.provider();
+        message.providerMessageId = attachment.providerMessageId();
+        message.occurredAt = attachment.occurredAt();
+        message.storedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        message.segments = attachment.segments();
+        message.media = new ConversationMessage.Media(attachment.media());
+        message.alerts = new ConversationMessage.Alerts(attachment.alerts());
+        return message;
+    }
+
+    /** The alerted sellers and the owner seller of the record (SPEC §5 visibility, for now). */
+    private static List<String> participants(Attachment attachment) {
+        List<String> sellers = new ArrayList<>();
+        attachment.alerts().stream().map(AlertRecipient::sellerId).forEach(sellers::add);
+        if (attachment.record().owner() != null) {
+            sellers.add(attachment.record().owner().sellerId());
+        }
+        return sellers;
+    }
+}

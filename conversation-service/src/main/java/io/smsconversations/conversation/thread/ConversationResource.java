@@ -1,0 +1,124 @@
+package io.smsconversations.conversation.thread;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.access.Roles;
+
+/** The seller's way into conversations: "My SMS conversations" and the history of one (SPEC §5). */
+@Path("/api/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.SELLER, Roles.ADMIN })
+@Tag(name = "Conversations", description = "Conversation threads and their messages")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller holds neither the seller nor the sms-admin role")
+public class ConversationResource {
+
+    static final String DEFAULT_LIMIT = "50";
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    ConversationQueries queries;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Operation(summary = "My SMS conversations",
+            description = "Every conversation visible to the caller, most recent activity first, with a preview of "
+                    + "its last message. Admins see all conversations.")
+    @APIResponse(responseCode = "200", description = "A page of conversations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConversationPage.class)))
+    @APIResponse(responseCode = "400", description = "limit out of range or before not a cursor",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<ConversationPage> list(
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT)
+            @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The nextCursor of the previous page")
+            @QueryParam("before") String before) {
+        Cursor cursor = Cursor.decode(before, "before");
+        return queries.visibleTo(caller(), cursor, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One conversation")
+    @APIResponse(responseCode = "200", description = "The conversation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConversationView.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<ConversationView> get(@PathParam("id") String id) {
+        UUID conversationId = conversationId(id);
+        return queries.find(caller(), conversationId)
+                .onItem().ifNull().failWith(ConversationResource::notFound);
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(summary = "The history of a conversation", description = "Messages, oldest to newest.")
+    @APIResponse(responseCode = "200", description = "A page of messages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MessagePage.class)))
+    @APIResponse(responseCode = "400", description = "limit out of range or after not a cursor",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<MessagePage> messages(
+            @PathParam("id") String id,
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT)
+            @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "The nextCursor of the previous page")
+            @QueryParam("after") String after) {
+        UUID conversationId = conversationId(id);
+        Cursor cursor = Cursor.decode(after, "after");
+        return queries.history(caller(), conversationId, cursor, limit)
+                .onItem().ifNull().failWith(ConversationResource::notFound);
+    }
+
+    private Caller caller() {
+        return Caller.of(identity, token);
+    }
+
+    /** An id that is not a UUID names no conversation: 404, like any other unknown id. */
+    private static UUID conversationId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("There is no conversation with this id that you may see");
+    }
+}

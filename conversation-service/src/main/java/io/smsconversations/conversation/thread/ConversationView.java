@@ -1,0 +1,23 @@
+package io.smsconversations.conversation.thread;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Conversation", description = "A thread between a customer number and a business number on a record.")
+public record ConversationView(
+        UUID id,
+        RecordView record,
+        @Schema(description = "E.164", example = "+14255550100") String customerNumber,
+        @Schema(description = "E.164", example = "+14255550199") String businessNumber,
+        Instant lastActivityAt,
+        @Schema(nullable = true) MessagePreview lastMessage) {
+
+    static ConversationView of(Conversation conversation, ConversationMessage lastMessage) {
+        return new ConversationView(conversation.id,
+                new RecordView(conversation.recordId, conversation.recordType, conversation.recordName),
+                conversation.customerNumber, conversation.businessNumber, conversation.lastActivityAt,
+                lastMessage == null ? null : MessagePreview.of(lastMessage));
+    }
+}

@@ -1,0 +1,123 @@
+package io.smsconversations.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.restassured.http.ContentType;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.ConversationKey;
+import io.smsconversations.events.EventIds;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.InboundMessageReceived;
+import io.smsconversations.events.MediaReference;
+import io.smsconversations.events.MessageAttached;
+import io.smsconversations.events.Owner;
+import io.smsconversations.events.RecordRef;
+import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Topics;
+import io.smsconversations.testing.KafkaTestClient;
+
+/** Test data and the few steps every test takes. Ids and numbers are unique: the broker is shared by the module. */
+public final class Fixtures {
+
+    public static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    public static final String DEAD_LETTER_TOPIC = Topics.MESSAGE_ATTACHMENTS + ".dlq.conversation-service";
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** A possible, unique enough US number in E.164. */
+    public static String number() {
+        return "+1425" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    /** Now, at a precision JSON and PostgreSQL both keep. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static RecordRef contact(String ownerSellerId) {
+        return new RecordRef(unique("contact"), RecordType.CONTACT, "Ada Lovelace", Owner.seller(ownerSellerId));
+    }
+
+    public static MessageAttached attached(RecordRef record, String from, String to, String body, Instant receivedAt,
+            List<AlertRecipient> alerts) {
+        InboundMessageReceived message = new InboundMessageReceived("twilio", unique("SM"), from, to, body,
+                receivedAt, List.of(new MediaReference("https://media.example.com/" + unique("m") + ".jpg",
+                        "image/jpeg")),
+                2);
+        String inboundEventId = EventIds.inboundMessage(message.provider(), message.providerMessageId());
+        return new MessageAttached(inboundEventId, message, record, "single candidate", alerts);
+    }
+
+    /** The CloudEvents id routing-service gives the attach event. */
+    public static String attachEventId(MessageAttached attached) {
+        return EventIds.derived("attach", attached.inboundEventId());
+    }
+
+    public static String publish(KafkaTestClient kafka, MessageAttached attached) {
+        String id = attachEventId(attached);
+        kafka.publishEvent(Topics.MESSAGE_ATTACHMENTS, key(attached), id, EventTypes.MESSAGE_ATTACHED, attached);
+        return id;
+    }
+
+    public static String key(MessageAttached attached) {
+        return ConversationKey.of(attached.message().from(), attached.message().to());
+    }
+
+    /** The conversations page {@code token} gets with {@code query} (e.g. {@code "?limit=200"}). */
+    public static List<Map<String, Object>> conversations(String token, String query) {
+        return given().auth().oauth2(token).when().get("/api/conversations" + query)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("items");
+    }
+
+    public static Optional<Map<String, Object>> conversationWith(String token, String customerNumber,
+            String businessNumber) {
+        return conversations(token, "?limit=200").stream()
+                .filter(c -> customerNumber.equals(c.get("customerNumber"))
+                        && businessNumber.equals(c.get("businessNumber")))
+                .findFirst();
+    }
+
+    /** Waits until {@code token} sees the conversation between the two numbers, and answers its id. */
+    public static String awaitConversation(String token, String customerNumber, String businessNumber) {
+        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> conversationWith(token, customerNumber, businessNumber), Optional::isPresent)
+                .map(c -> (String) c.get("id")).orElseThrow();
+    }
+
+    public static List<Map<String, Object>> messages(String token, String conversationId) {
+        return given().auth().oauth2(token).when().get("/api/conversations/" + conversationId + "/messages")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("items");
+    }
+
+    /** The value of a counter or gauge on /q/metrics (the sum over its series), 0 when it is not there. */
+    public static double metric(String name) {
+        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** Waits until the conversation holds {@code count} messages, and answers them. */
+    public static List<Map<String, Object>> awaitMessages(String token, String conversationId, int count) {
+        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> messages(token, conversationId), list -> list.size() >= count);
+    }
+}

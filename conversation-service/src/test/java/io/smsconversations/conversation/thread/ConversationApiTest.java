@@ -1,0 +1,183 @@
+package io.smsconversations.conversation.thread;
+
+import static io.restassured.RestAssured.given;
+import static io.smsconversations.conversation.Fixtures.attached;
+import static io.smsconversations.conversation.Fixtures.awaitConversation;
+import static io.smsconversations.conversation.Fixtures.awaitMessages;
+import static io.smsconversations.conversation.Fixtures.contact;
+import static io.smsconversations.conversation.Fixtures.conversations;
+import static io.smsconversations.conversation.Fixtures.number;
+import static io.smsconversations.conversation.Fixtures.publish;
+import static io.smsconversations.conversation.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import io.smsconversations.conversation.Fixtures;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.MessageAttached;
+import io.smsconversations.events.RecordRef;
+import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.testing.TestTokens;
+
+@QuarkusTest
+@WithTestResource(value = SuiteInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SuiteInfrastructureResource.DATABASE, value = "conversation"))
+@WithTestResource(OidcWiremockTestResource.class)
+class ConversationApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void aConversationTheCallerMayNotSeeIsNotFoundLikeAMissingOne() {
+        String seller = unique("seller");
+        MessageAttached attached = attached(contact(seller), number(), number(), "Private", Fixtures.now(),
+                List.of(new AlertRecipient(seller, true)));
+        publish(kafka, attached);
+        String conversationId = awaitConversation(TestTokens.seller(seller), attached.message().from(),
+                attached.message().to());
+        String stranger = TestTokens.seller(unique("stranger"));
+
+        JsonPath hidden = given().auth().oauth2(stranger).when().get("/api/conversations/" + conversationId)
+                .then().statusCode(404).contentType(PROBLEM_JSON).extract().jsonPath();
+        JsonPath missing = given().auth().oauth2(stranger).when().get("/api/conversations/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM_JSON).extract().jsonPath();
+        assertThat(hidden.getString("title")).isEqualTo(missing.getString("title"));
+        assertThat(hidden.getString("detail")).isEqualTo(missing.getString("detail"));
+        given().auth().oauth2(stranger).when().get("/api/conversations/" + conversationId + "/messages")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        given().auth().oauth2(stranger).when().get("/api/conversations/not-a-uuid")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        assertThat(conversations(stranger, "?limit=200")).extracting(c -> c.get("id")).doesNotContain(conversationId);
+
+        String admin = TestTokens.admin(unique("admin"));
+        given().auth().oauth2(admin).when().get("/api/conversations/" + conversationId)
+                .then().statusCode(200)
+                .body("id", equalTo(conversationId))
+                .body("customerNumber", equalTo(attached.message().from()))
+                .body("lastMessage.text", equalTo("Private"));
+        assertThat(awaitMessages(admin, conversationId, 1)).hasSize(1);
+        assertThat(conversations(admin, "?limit=200")).extracting(c -> c.get("id")).contains(conversationId);
+    }
+
+    @Test
+    void withoutATokenTheApiAnswers401AndWithoutARole403() {
+        String id = UUID.randomUUID().toString();
+        for (String path : List.of("/api/conversations", "/api/conversations/" + id,
+                "/api/conversations/" + id + "/messages")) {
+            given().when().get(path).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+            given().auth().oauth2("not-a-token").when().get(path).then().statusCode(401)
+                    .header("WWW-Authenticate", startsWith("Bearer"));
+            given().auth().oauth2(TestTokens.token(unique("nobody"))).when().get(path)
+                    .then().statusCode(403).contentType(PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void conversationsArePagedMostRecentActivityFirst() {
+        String seller = unique("seller");
+        String token = TestTokens.seller(seller);
+        List<AlertRecipient> alerts = List.of(new AlertRecipient(seller, true));
+        Instant start = Fixtures.now().minusSeconds(3600);
+        String business = number();
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            MessageAttached attached = attached(contact(unique("owner")), number(), business, "Message " + i,
+                    start.plusSeconds(i), alerts);
+            publish(kafka, attached);
+            ids[i] = awaitConversation(token, attached.message().from(), business);
+        }
+
+        JsonPath first = given().auth().oauth2(token).queryParam("limit", 2).when().get("/api/conversations")
+                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
+                .extract().jsonPath();
+        assertThat(first.getList("items.id")).containsExactly(ids[2], ids[1]);
+        JsonPath second = given().auth().oauth2(token).queryParam("limit", 2)
+                .queryParam("before", first.getString("nextCursor"))
+                .when().get("/api/conversations")
+                .then().statusCode(200).body("nextCursor", nullValue())
+                .extract().jsonPath();
+        assertThat(second.getList("items.id")).containsExactly(ids[0]);
+        assertThat(second.getString("items[0].lastMessage.text")).isEqualTo("Message 0");
+    }
+
+    @Test
+    void theHistoryIsPagedOldestFirst() {
+        String seller = unique("seller");
+        String token = TestTokens.seller(seller);
+        RecordRef record = contact(seller);
+        List<AlertRecipient> alerts = List.of(new AlertRecipient(seller, true));
+        String customer = number();
+        String business = number();
+        Instant start = Fixtures.now().minusSeconds(600);
+        // Delivered out of order: the history follows the provider's times, the activity keeps the latest.
+        publish(kafka, attached(record, customer, business, "third", start.plusSeconds(2), alerts));
+        String conversationId = awaitConversation(token, customer, business);
+        publish(kafka, attached(record, customer, business, "first", start, alerts));
+        publish(kafka, attached(record, customer, business, "second", start.plusSeconds(1), alerts));
+        awaitMessages(token, conversationId, 3);
+
+        String path = "/api/conversations/" + conversationId + "/messages";
+        JsonPath first = given().auth().oauth2(token).queryParam("limit", 2).when().get(path)
+                .then().statusCode(200).body("nextCursor", notNullValue()).extract().jsonPath();
+        assertThat(first.getList("items.body")).containsExactly("first", "second");
+        JsonPath second = given().auth().oauth2(token).queryParam("limit", 2)
+                .queryParam("after", first.getString("nextCursor")).when().get(path)
+                .then().statusCode(200).body("nextCursor", nullValue()).extract().jsonPath();
+        assertThat(second.getList("items.body")).containsExactly("third");
+
+        Map<String, Object> conversation = Fixtures.conversationWith(token, customer, business).orElseThrow();
+        assertThat(Instant.parse((String) conversation.get("lastActivityAt"))).isEqualTo(start.plusSeconds(2));
+    }
+
+    @Test
+    void badPagingParametersAreProblems() {
+        String token = TestTokens.seller(unique("seller"));
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(token).queryParam("limit", 0).when().get("/api/conversations")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body(containsString("limit"));
+        given().auth().oauth2(token).queryParam("limit", 201).when().get("/api/conversations")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body(containsString("limit"));
+        given().auth().oauth2(token).queryParam("before", "garbage!").when().get("/api/conversations")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("before"));
+        given().auth().oauth2(token).queryParam("limit", 500).when().get("/api/conversations/" + id + "/messages")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body(containsString("limit"));
+        given().auth().oauth2(token).queryParam("after", "Zm9v").when()
+                .get("/api/conversations/" + id + "/messages")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("after"));
+    }
+}
