@@ -22,12 +22,25 @@ class OperationsTest {
     void readinessCoversKafkaAndTheDatabase() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body(containsString("Database connections health check"));
+                .body(containsString("Database connections health check"))
+                .body(containsString("Reactive PostgreSQL connections health check"))
+                .body(containsString("SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test
     void publishesOpenApiAndPrometheusMetrics() {
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"))
+                .body(containsString("routing_decisions_total{rule=\"rule-4\"}"))
+                .body(containsString("routing_decisions_total{rule=\"new-lead\"}"))
+                .body(containsString("routing_leads_created_total"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheAdminApi() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/admin/records/{id}"))
+                .body(containsString("/api/admin/business-numbers/{number}"))
+                .body(containsString("Directory administration"));
     }
 }

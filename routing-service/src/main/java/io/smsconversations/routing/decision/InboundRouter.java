@@ -1,0 +1,158 @@
+package io.smsconversations.routing.decision;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.E164;
+import io.smsconversations.events.EventIds;
+import io.smsconversations.events.RecordRef;
+import io.smsconversations.routing.directory.DirectoryPublisher;
+import io.smsconversations.routing.directory.DirectoryStore;
+import io.smsconversations.routing.messaging.PoisonMessageException;
+import io.smsconversations.routing.messaging.Retries;
+
+/**
+ * Routes every inbound message (SPEC §4): reads the candidates, lets {@link RoutingRules} choose (or creates a lead),
+ * stores the decision, publishes {@code MessageAttached}, and only then acknowledges the Kafka record, so its offset
+ * is committed after the attach event is durably written.
+ * <p>
+ * Idempotent on the inbound event id: a decision is stored once; a redelivered event whose attach event was already
+ * acknowledged is dropped, one whose attach event was not (a crash in between) republishes the stored decision with
+ * the same event id.
+ */
+@ApplicationScoped
+public class InboundRouter {
+
+    private static final Logger LOG = Logger.getLogger(InboundRouter.class);
+
+    @Inject
+    RoutingDirectory directory;
+
+    @Inject
+    DecisionStore decisions;
+
+    @Inject
+    DirectoryStore store;
+
+    @Inject
+    DirectoryPublisher directoryPublisher;
+
+    @Inject
+    AttachmentPublisher attachments;
+
+    @Inject
+    RoutingMetrics metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
+    int retries;
+
+    @Incoming("inbound-messages")
+    public Uni<Void> onInbound(Message<String> message) {
+        InboundEvent event;
+        try {
+            event = InboundEvent.parse(message, json);
+        } catch (PoisonMessageException e) {
+            return deadLetter(message, e);
+        }
+        return Retries.retrying(() -> route(event), retries)
+                .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+    }
+
+    Uni<Void> route(InboundEvent event) {
+        Executor here = Retries.onCurrentContext();
+        return decisions.find(event.id()).chain(stored -> {
+            if (stored.isEmpty()) {
+                return decide(event, here).chain(decision -> publishAttach(event, decision, here));
+            }
+            if (stored.get().attachPublished()) {
+                LOG.debugf("inbound %s: already routed, dropped", event.id());
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("inbound %s: decided before its attach event was acknowledged, publishing it again",
+                    event.id());
+            return publishAttach(event, stored.get().decision(), here);
+        });
+    }
+
+    private Uni<Decision> decide(InboundEvent event, Executor here) {
+        return directory.snapshot(event.from(), event.to()).chain(snapshot -> {
+            if (!snapshot.numberKnown()) {
+                LOG.warnf("inbound %s: business number %s is not in the directory", event.id(),
+                        E164.masked(event.to()));
+            }
+            Optional<RoutingChoice> choice = RoutingRules.choose(new RoutingInput(snapshot.candidates(),
+                    snapshot.assignment(), snapshot.sellers(), Optional.empty()));
+            if (choice.isPresent()) {
+                RoutingChoice chosen = choice.get();
+                List<AlertRecipient> alerts = AlertRecipients.forRecord(chosen.record().owner(),
+                        snapshot.assignment(), snapshot.sellers());
+                return store(new Decision(event.id(), event.from(), event.to(),
+                        snapshot.candidates().stream().map(Candidate::id).sorted().toList(), chosen.record().ref(),
+                        chosen.rule(), chosen.reason(), alerts, false, DirectoryStore.now()));
+            }
+            return createLead(event, snapshot, here);
+        });
+    }
+
+    /**
+     * No candidate: a lead for the number, published to the directory (acks=all) like any record and inserted here
+     * at once (if absent), so the next reply from the number finds it even before our directory consumer has.
+     */
+    private Uni<Decision> createLead(InboundEvent event, RoutingSnapshot snapshot, Executor here) {
+        return directory.freeLeadId(event.from()).chain(leadId -> {
+            DirectoryRecord lead = Leads.newLead(leadId, event.from(), snapshot.assignment(), DirectoryStore.now());
+            RecordRef ref = new RecordRef(lead.id(), lead.type(), lead.name(), lead.owner());
+            Decision decision = new Decision(event.id(), event.from(), event.to(), List.of(), ref,
+                    DecidingRule.NEW_LEAD, "new lead", AlertRecipients.forRecord(lead.owner(), snapshot.assignment(),
+                            snapshot.sellers()),
+                    true, lead.modifiedOn());
+            return directoryPublisher.publishRecord(lead, EventIds.derived("lead", event.id()))
+                    .emitOn(here)
+                    .invoke(metrics::leadCreated)
+                    .chain(() -> Panache.withTransaction(() -> store.insertRecordIfAbsent(lead)
+                            .chain(() -> store(decision))));
+        });
+    }
+
+    private Uni<Decision> store(Decision decision) {
+        return decisions.insert(decision).invoke(stored -> metrics.decided(stored.rule()));
+    }
+
+    private Uni<Void> publishAttach(InboundEvent event, Decision decision, Executor here) {
+        return attachments.publish(decision.attach(event.message()))
+                .emitOn(here)
+                .chain(() -> decisions.markAttachPublished(event.id(), DirectoryStore.now()))
+                .invoke(() -> LOG.infof("inbound %s: %s -> %s attached to record %s (%s; %d candidate(s))",
+                        event.id(), E164.masked(event.from()), E164.masked(event.to()), decision.record().id(),
+                        decision.reason(), decision.candidateIds().size()));
+    }
+
+    private static Uni<Void> deadLetter(Message<String> message, Throwable failure) {
+        if (failure instanceof PoisonMessageException) {
+            LOG.warnf("inbound message dead-lettered: %s", failure.getMessage());
+        } else {
+            // A driver's message may quote values (numbers): log the kind of failure only.
+            LOG.errorf("inbound message dead-lettered after retries: %s", failure.getClass().getName());
+        }
+        return Uni.createFrom().completionStage(message.nack(failure));
+    }
+}

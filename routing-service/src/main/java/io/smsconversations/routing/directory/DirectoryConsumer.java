@@ -1,0 +1,138 @@
+package io.smsconversations.routing.directory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.Seller;
+import io.smsconversations.events.Topics;
+import io.smsconversations.routing.messaging.PoisonMessageException;
+import io.smsconversations.routing.messaging.Retries;
+
+/**
+ * Learns the directory from its compacted topics, like every other service does: an entry upserts (idempotently:
+ * replaying a topic changes nothing), a tombstone deletes. The admin API of this service publishes there too and does
+ * not write the tables itself. An entry that cannot be stored goes to {@code <topic>.dlq.routing-service}.
+ */
+@ApplicationScoped
+public class DirectoryConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryConsumer.class);
+
+    @Inject
+    DirectoryStore store;
+
+    @Inject
+    DirectoryNormaliser normaliser;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
+    int retries;
+
+    @Incoming("directory-records")
+    public Uni<Void> onRecord(Message<String> message) {
+        return consume(message, Topics.DIRECTORY_RECORDS, EventTypes.DIRECTORY_RECORD_UPSERTED,
+                store::deleteRecord,
+                (key, value) -> store.upsertRecord(normaliser.record(key, parse(value, DirectoryRecord.class), null)));
+    }
+
+    @Incoming("directory-sellers")
+    public Uni<Void> onSeller(Message<String> message) {
+        return consume(message, Topics.DIRECTORY_SELLERS, EventTypes.DIRECTORY_SELLER_UPSERTED,
+                store::deleteSeller,
+                (key, value) -> store.upsertSeller(normaliser.seller(key, parse(value, Seller.class))));
+    }
+
+    @Incoming("directory-business-numbers")
+    public Uni<Void> onBusinessNumber(Message<String> message) {
+        return consume(message, Topics.DIRECTORY_BUSINESS_NUMBERS, EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED,
+                key -> store.deleteBusinessNumber(normaliser.businessNumberKey(key)),
+                (key, value) -> {
+                    String number = normaliser.businessNumberKey(key);
+                    return store.upsertBusinessNumber(
+                            normaliser.businessNumber(number, parse(value, BusinessNumber.class)));
+                });
+    }
+
+    private Uni<Void> consume(Message<String> message, String topic, String expectedType,
+            Function<String, Uni<Void>> delete, BiFunction<String, String, Uni<Void>> upsert) {
+        String key;
+        try {
+            key = checkedKey(message, topic, expectedType);
+        } catch (PoisonMessageException e) {
+            return deadLetter(message, topic, e);
+        }
+        String value = message.getPayload();
+        return Retries.retrying(() -> {
+            try {
+                return value == null ? delete.apply(key) : upsert.apply(key, value);
+            } catch (InvalidDirectoryEntryException e) {
+                throw new PoisonMessageException(e.getMessage(), e);
+            }
+        }, retries)
+                .onItem().transformToUni(ignored -> {
+                    LOG.debugf("%s: %s %s", topic, value == null ? "deleted" : "upserted", logKey(topic, key));
+                    return Uni.createFrom().completionStage(message.ack());
+                })
+                .onFailure().recoverWithUni(failure -> deadLetter(message, topic, failure));
+    }
+
+    private static String checkedKey(Message<String> message, String topic, String expectedType) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new PoisonMessageException("not a Kafka record"));
+        if (!(kafka.getKey() instanceof String key) || key.isBlank()) {
+            throw new PoisonMessageException("a " + topic + " entry needs its id as key");
+        }
+        Header type = kafka.getHeaders().lastHeader("ce_type");
+        if (type != null && message.getPayload() != null
+                && !expectedType.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            throw new PoisonMessageException("unexpected CloudEvents type on " + topic + ", expected " + expectedType);
+        }
+        return key;
+    }
+
+    private <T> T parse(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            // The parser's own message may quote the value: say where, not what.
+            throw new PoisonMessageException("value is not a " + type.getSimpleName() + " in JSON ("
+                    + e.getClass().getSimpleName() + (e.getLocation() == null ? ""
+                            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
+                    + ")");
+        }
+    }
+
+    private static Uni<Void> deadLetter(Message<String> message, String topic, Throwable failure) {
+        if (failure instanceof PoisonMessageException) {
+            LOG.warnf("%s: record dead-lettered: %s", topic, failure.getMessage());
+        } else {
+            // A driver's message may quote values (numbers): log the kind of failure only.
+            LOG.errorf("%s: record dead-lettered after retries: %s", topic, failure.getClass().getName());
+        }
+        return Uni.createFrom().completionStage(message.nack(failure));
+    }
+
+    private static String logKey(String topic, String key) {
+        return Topics.DIRECTORY_BUSINESS_NUMBERS.equals(topic) ? "business number" : key;
+    }
+}

@@ -1,0 +1,89 @@
+package io.smsconversations.routing.directory;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.Seller;
+import io.smsconversations.routing.messaging.CloudEventMessages;
+
+/**
+ * Publishes directory entries to their compacted topics (key = id / id / number, value = the contract record, a
+ * tombstone to delete). The returned Uni completes when the broker has acknowledged the write (acks=all).
+ * <p>
+ * Event ids: an admin change is a new fact each time, so it gets a new id (a content-derived id would make a change
+ * back to an earlier state look like a duplicate); a lead created for an inbound event gets an id derived from it.
+ * Directory consumers upsert, so a repeat is harmless either way.
+ */
+@ApplicationScoped
+public class DirectoryPublisher {
+
+    @Inject
+    @Channel("directory-records-out")
+    MutinyEmitter<Record<String, String>> records;
+
+    @Inject
+    @Channel("directory-sellers-out")
+    MutinyEmitter<Record<String, String>> sellers;
+
+    @Inject
+    @Channel("directory-business-numbers-out")
+    MutinyEmitter<Record<String, String>> businessNumbers;
+
+    @Inject
+    ObjectMapper json;
+
+    public Uni<Void> publishRecord(DirectoryRecord record) {
+        return publishRecord(record, UUID.randomUUID().toString());
+    }
+
+    public Uni<Void> publishRecord(DirectoryRecord record, String eventId) {
+        return records.sendMessage(CloudEventMessages.of(record.id(), toJson(record), eventId,
+                EventTypes.DIRECTORY_RECORD_UPSERTED, record.id()));
+    }
+
+    public Uni<Void> deleteRecord(String id) {
+        return records.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_RECORD_UPSERTED, id));
+    }
+
+    public Uni<Void> publishSeller(Seller seller) {
+        return sellers.sendMessage(CloudEventMessages.of(seller.id(), toJson(seller), UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_SELLER_UPSERTED, seller.id()));
+    }
+
+    public Uni<Void> deleteSeller(String id) {
+        return sellers.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_SELLER_UPSERTED, id));
+    }
+
+    public Uni<Void> publishBusinessNumber(BusinessNumber number) {
+        return businessNumbers.sendMessage(CloudEventMessages.of(number.number(), toJson(number),
+                UUID.randomUUID().toString(), EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null));
+    }
+
+    public Uni<Void> deleteBusinessNumber(String number) {
+        return businessNumbers.sendMessage(CloudEventMessages.of(number, null, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

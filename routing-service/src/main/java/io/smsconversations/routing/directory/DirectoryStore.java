@@ -1,0 +1,264 @@
+package io.smsconversations.routing.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.PhoneNumber;
+import io.smsconversations.events.Seller;
+
+/**
+ * The directory tables. Reads go through Panache; writes are SQL upserts ({@code INSERT ... ON CONFLICT}) so that
+ * replaying a topic, or the directory consumer meeting a lead the router has just inserted, is never a conflict.
+ * <p>
+ * Every method joins the session or transaction already open on the current Vert.x context, or opens its own.
+ */
+@ApplicationScoped
+public class DirectoryStore {
+
+    /**
+     * The records carrying a number. A subquery on the number's index, then the primary key: never a scan, whatever
+     * the size of the directory (a test checks the plan).
+     */
+    public static final String RECORDS_WITH_NUMBER_SQL = "SELECT r.* FROM directory_record r WHERE r.id IN "
+            + "(SELECT p.record_id FROM directory_record_phone p WHERE p.number = ?1) ORDER BY r.id";
+
+    private static final String UPSERT_RECORD = """
+            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name,
+                owner_seller_id = EXCLUDED.owner_seller_id, owner_team_id = EXCLUDED.owner_team_id,
+                active = EXCLUDED.active, modified_on = EXCLUDED.modified_on, account_id = EXCLUDED.account_id""";
+
+    private static final String INSERT_RECORD_IF_ABSENT = """
+            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (id) DO NOTHING""";
+
+    private static final String UPSERT_SELLER = """
+            INSERT INTO directory_seller (id, name, seller_privilege) VALUES (?1, ?2, ?3)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, seller_privilege = EXCLUDED.seller_privilege""";
+
+    private static final String UPSERT_BUSINESS_NUMBER = """
+            INSERT INTO directory_business_number (number, name, type, provider) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
+                provider = EXCLUDED.provider""";
+
+    // --- writes
+
+    public Uni<Void> upsertRecord(DirectoryRecord record) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session, UPSERT_RECORD,
+                record)
+                .chain(() -> update(session, "DELETE FROM directory_record_phone WHERE record_id = ?1", record.id()))
+                .chain(() -> insertPhones(session, record))));
+    }
+
+    /** Inserts {@code record} unless a record with its id exists; true when it was inserted. */
+    public Uni<Boolean> insertRecordIfAbsent(DirectoryRecord record) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session,
+                INSERT_RECORD_IF_ABSENT, record)
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
+                        : insertPhones(session, record).replaceWith(true))));
+    }
+
+    public Uni<Void> deleteRecord(String id) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> update(session, "DELETE FROM directory_record WHERE id = ?1", id)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> upsertSeller(Seller seller) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(UPSERT_SELLER)
+                .setParameter(1, seller.id()).setParameter(2, seller.name()).setParameter(3, seller.sellerPrivilege())
+                .executeUpdate()
+                .chain(() -> update(session, "DELETE FROM directory_seller_team WHERE seller_id = ?1", seller.id()))
+                .chain(() -> insertPairs(session, "directory_seller_team", "seller_id", "team_id", seller.id(),
+                        seller.teamIds()))));
+    }
+
+    public Uni<Void> deleteSeller(String id) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> update(session, "DELETE FROM directory_seller WHERE id = ?1", id)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> upsertBusinessNumber(BusinessNumber number) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(UPSERT_BUSINESS_NUMBER)
+                .setParameter(1, number.number()).setParameter(2, number.name())
+                .setParameter(3, number.type().name()).setParameter(4, number.provider())
+                .executeUpdate()
+                .chain(() -> update(session, "DELETE FROM directory_business_number_seller WHERE number = ?1",
+                        number.number()))
+                .chain(() -> update(session, "DELETE FROM directory_business_number_team WHERE number = ?1",
+                        number.number()))
+                .chain(() -> insertPairs(session, "directory_business_number_seller", "number", "seller_id",
+                        number.number(), number.ownerSellerIds()))
+                .chain(() -> insertPairs(session, "directory_business_number_team", "number", "team_id",
+                        number.number(), number.ownerTeamIds()))));
+    }
+
+    public Uni<Void> deleteBusinessNumber(String number) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> update(session,
+                "DELETE FROM directory_business_number WHERE number = ?1", number)))
+                .replaceWithVoid();
+    }
+
+    // --- reads
+
+    /** The records carrying {@code number} (E.164), without their phones, by id. */
+    public Uni<List<RecordEntity>> recordsWithNumber(String number) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(RECORDS_WITH_NUMBER_SQL, RecordEntity.class)
+                .setParameter(1, number)
+                .getResultList()));
+    }
+
+    /** The records with these ids, with their phones, by id. */
+    public Uni<List<DirectoryRecord>> recordsWithPhones(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> RecordEntity.<RecordEntity> find(
+                "select distinct r from RecordEntity r left join fetch r.phones where r.id in ?1 order by r.id",
+                List.copyOf(ids)).list())
+                .map(records -> records.stream().map(DirectoryMapping::record).toList());
+    }
+
+    public Uni<Optional<DirectoryRecord>> record(String id) {
+        return recordsWithPhones(List.of(id)).map(list -> list.stream().findFirst());
+    }
+
+    public Uni<List<DirectoryRecord>> recordsCarrying(String number) {
+        return Panache.withSession(() -> recordsWithNumber(number)
+                .chain(records -> recordsWithPhones(records.stream().map(r -> r.id).toList())));
+    }
+
+    /** Which of {@code ids} are taken by a record. */
+    public Uni<Set<String>> existingRecordIds(Collection<String> ids) {
+        return Panache.withSession(() -> RecordEntity.<RecordEntity> find("id in ?1", List.copyOf(ids)).list())
+                .map(records -> {
+                    Set<String> taken = new HashSet<>();
+                    records.forEach(r -> taken.add(r.id));
+                    return taken;
+                });
+    }
+
+    public Uni<Optional<Seller>> seller(String id) {
+        return sellersByIds(List.of(id)).map(list -> list.stream().findFirst().map(DirectoryMapping::seller));
+    }
+
+    /** The sellers with these ids, with their teams. */
+    public Uni<List<SellerEntity>> sellersByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> SellerEntity.<SellerEntity> find(
+                "select distinct s from SellerEntity s left join fetch s.teamIds where s.id in ?1",
+                List.copyOf(ids)).list());
+    }
+
+    /** The members of these teams, with all their teams. Uses the index on the team id. */
+    public Uni<List<SellerEntity>> sellersInTeams(Collection<String> teamIds) {
+        if (teamIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> SellerEntity.<SellerEntity> find(
+                "select distinct s from SellerEntity s left join fetch s.teamIds where s.id in "
+                        + "(select m.id from SellerEntity m join m.teamIds t where t in ?1)",
+                List.copyOf(teamIds)).list());
+    }
+
+    /** The business number with its owners (fetched). */
+    public Uni<Optional<BusinessNumberEntity>> businessNumberEntity(String number) {
+        return Panache.withSession(() -> BusinessNumberEntity.<BusinessNumberEntity> find(
+                "select distinct b from BusinessNumberEntity b left join fetch b.ownerSellerIds "
+                        + "left join fetch b.ownerTeamIds where b.number = ?1",
+                number).list())
+                .map(list -> list.stream().findFirst());
+    }
+
+    public Uni<Optional<BusinessNumber>> businessNumber(String number) {
+        return businessNumberEntity(number).map(found -> found.map(DirectoryMapping::businessNumber));
+    }
+
+    /** Whether another business number than {@code number} already has {@code name} (names are unique, SPEC §3). */
+    public Uni<Boolean> businessNumberNameTaken(String name, String number) {
+        return Panache.withSession(() -> BusinessNumberEntity.count("name = ?1 and number <> ?2", name, number))
+                .map(count -> count > 0);
+    }
+
+    // --- SQL helpers
+
+    private static Uni<Integer> recordRow(Mutiny.Session session, String sql, DirectoryRecord r) {
+        return session.createNativeQuery(sql)
+                .setParameter(1, r.id())
+                .setParameter(2, r.type().name())
+                .setParameter(3, r.name())
+                .setParameter(4, r.owner() == null ? null : r.owner().sellerId())
+                .setParameter(5, r.owner() == null ? null : r.owner().teamId())
+                .setParameter(6, r.active())
+                .setParameter(7, r.modifiedOn())
+                .setParameter(8, r.accountId())
+                .executeUpdate();
+    }
+
+    private static Uni<Void> insertPhones(Mutiny.Session session, DirectoryRecord record) {
+        List<PhoneNumber> phones = record.phones();
+        if (phones.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO directory_record_phone (record_id, position, kind, number) VALUES ");
+        for (int i = 0; i < phones.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i).append(", ?").append(2 + 2 * i)
+                    .append(", ?").append(3 + 2 * i).append(')');
+        }
+        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
+        insert.setParameter(1, record.id());
+        for (int i = 0; i < phones.size(); i++) {
+            insert.setParameter(2 + 2 * i, phones.get(i).kind().name());
+            insert.setParameter(3 + 2 * i, phones.get(i).number());
+        }
+        return insert.executeUpdate().replaceWithVoid();
+    }
+
+    private static Uni<Void> insertPairs(Mutiny.Session session, String table, String ownerColumn,
+            String valueColumn, String owner, List<String> values) {
+        if (values.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(ownerColumn)
+                .append(", ").append(valueColumn).append(") VALUES ");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 2).append(')');
+        }
+        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
+        insert.setParameter(1, owner);
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 2, values.get(i));
+        }
+        return insert.executeUpdate().replaceWithVoid();
+    }
+
+    private static Uni<Integer> update(Mutiny.Session session, String sql, Object parameter) {
+        return session.createNativeQuery(sql).setParameter(1, parameter).executeUpdate();
+    }
+
+    /** Now, at the precision PostgreSQL keeps, so that what is published equals what is stored. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

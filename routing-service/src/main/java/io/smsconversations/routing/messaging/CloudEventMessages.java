@@ -1,0 +1,41 @@
+package io.smsconversations.routing.messaging;
+
+import java.net.URI;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smsconversations.events.EventTypes;
+
+/**
+ * Outgoing binary-mode CloudEvents (conventions: the payload JSON is the Kafka value, the attributes {@code ce_*}
+ * headers) with the key the contract names. A null value is a tombstone.
+ */
+public final class CloudEventMessages {
+
+    private static final URI SOURCE = URI.create(EventTypes.SOURCE_ROUTING_SERVICE);
+
+    private CloudEventMessages() {
+    }
+
+    public static Message<Record<String, String>> of(String key, String jsonOrNull, String id, String type,
+            String subject) {
+        OutgoingCloudEventMetadataBuilder<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withType(type)
+                .withSource(SOURCE)
+                .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC));
+        if (jsonOrNull != null) {
+            ce.withDataContentType("application/json");
+        }
+        if (subject != null) {
+            ce.withSubject(subject);
+        }
+        return Message.of(Record.of(key, jsonOrNull), Metadata.of(ce.build()));
+    }
+}

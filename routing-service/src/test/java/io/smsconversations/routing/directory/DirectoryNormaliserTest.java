@@ -1,0 +1,114 @@
+package io.smsconversations.routing.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.BusinessNumberType;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.Owner;
+import io.smsconversations.events.PhoneKind;
+import io.smsconversations.events.PhoneNumber;
+import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Seller;
+
+class DirectoryNormaliserTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");
+    private final DirectoryNormaliser normaliser = new DirectoryNormaliser("US");
+
+    @Test
+    void phoneNumbersOfARecordBecomeE164InTheDefaultRegion() {
+        DirectoryRecord record = normaliser.record("c-1", record("c-1",
+                new PhoneNumber(PhoneKind.MOBILE, "+1 (425) 555-0100"),
+                new PhoneNumber(PhoneKind.BUSINESS, "(206) 555-0142"),
+                new PhoneNumber(PhoneKind.MOBILE, "+44 20 7946 0958")), NOW);
+
+        assertThat(record.phones()).extracting(PhoneNumber::number)
+                .containsExactly("+14255550100", "+12065550142", "+442079460958");
+    }
+
+    @Test
+    void theSameNumberInThreeFormatsIsOneNumber() {
+        assertThat(List.of("+1 (425) 555-0100", "14255550100", "+14255550100"))
+                .map(raw -> normaliser.phone(raw).orElseThrow())
+                .containsOnly("+14255550100");
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsRefusedNamingTheRecordAndTheField() {
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.record("c-1", record("c-1",
+                        new PhoneNumber(PhoneKind.MOBILE, "+14255550100"),
+                        new PhoneNumber(PhoneKind.MOBILE, "555")), NOW));
+
+        assertThat(refused.subject()).isEqualTo("record c-1");
+        assertThat(refused.violations()).extracting(Violation::field).containsExactly("phones[1].number");
+        assertThat(refused.getMessage()).startsWith("record c-1: phones[1].number: is not a valid phone number")
+                .doesNotContain("555");
+    }
+
+    @Test
+    void theIdOfTheBodyMustBeTheIdOfThePath() {
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.record("c-1", record("c-2"), NOW));
+
+        assertThat(refused.violations()).extracting(Violation::field).containsExactly("id");
+    }
+
+    @Test
+    void aBodyWithoutIdTakesTheIdOfThePathAndAMissingModificationTimeIsNow() {
+        DirectoryRecord record = normaliser.record("c-1", new DirectoryRecord(null, RecordType.CONTACT, " Ada ",
+                new Owner(" ", "team-north"), true, null, null, ""), NOW);
+
+        assertThat(record).isEqualTo(new DirectoryRecord("c-1", RecordType.CONTACT, "Ada", Owner.team("team-north"),
+                true, NOW, List.of(), null));
+    }
+
+    @Test
+    void everyProblemOfARecordIsReportedAtOnce() {
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.record("c-1", new DirectoryRecord("c-1", null, " ", new Owner("sam", "team"), true,
+                        NOW, List.of(new PhoneNumber(null, "+14255550100")), null), NOW));
+
+        assertThat(refused.violations()).extracting(Violation::field)
+                .containsExactly("type", "name", "owner", "phones[0].kind");
+    }
+
+    @Test
+    void aSellerNeedsANameAndNoBlankTeam() {
+        assertThat(normaliser.seller("sam", new Seller(null, "Sam", List.of("t1", " t2 ", "t1"), true)))
+                .isEqualTo(new Seller("sam", "Sam", List.of("t1", "t2"), true));
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.seller("sam", new Seller("sam", null, List.of("t1", ""), true)));
+        assertThat(refused.violations()).extracting(Violation::field).containsExactly("name", "teamIds[1]");
+    }
+
+    @Test
+    void aBusinessNumberIsKeyedByItsE164FormAndNeedsAnOwner() {
+        String key = normaliser.businessNumberKey("+1 425 555 0199");
+
+        BusinessNumber number = normaliser.businessNumber(key, new BusinessNumber("(425) 555-0199", "Sales",
+                BusinessNumberType.LONG_CODE, List.of("sam"), null, "twilio"));
+
+        assertThat(number).isEqualTo(new BusinessNumber("+14255550199", "Sales", BusinessNumberType.LONG_CODE,
+                List.of("sam"), List.of(), "twilio"));
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.businessNumber(key, new BusinessNumber("+14255550198", "Sales",
+                        BusinessNumberType.LONG_CODE, null, null, "twilio")));
+        assertThat(refused.violations()).extracting(Violation::field).containsExactly("number", "ownerSellerIds");
+        assertThat(catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.businessNumberKey("not a number")).violations())
+                .extracting(Violation::field).containsExactly("number");
+    }
+
+    private static DirectoryRecord record(String id, PhoneNumber... phones) {
+        return new DirectoryRecord(id, RecordType.CONTACT, "Ada", Owner.seller("sam"), true, NOW, List.of(phones),
+                null);
+    }
+}
