@@ -172,7 +172,7 @@ class EndToEndIT {
 
     private static void adminPut(String path, Object body) {
         asAdmin().contentType(ContentType.JSON).body(KafkaTestClient.toJson(body))
-                .put(routing.baseUrl() + path).then().statusCode(202);
+                .put(routing.baseUrl() + path).then().log().ifValidationFails().statusCode(202);
     }
 
     private static io.restassured.response.Response postTwilioWebhook(String messageSid, String body, boolean signed) {
@@ -196,7 +196,8 @@ class EndToEndIT {
     }
 
     private static io.restassured.specification.RequestSpecification asAdmin() {
-        return given().auth().oauth2(TestTokens.admin("ada-admin"));
+        // Paths carry business numbers already URL-encoded (%2B...): encoding them again would send %252B.
+        return given().urlEncodingEnabled(false).auth().oauth2(TestTokens.admin("ada-admin"));
     }
 
     private static String conversationOf(JsonPath conversations, String recordId) {

@@ -1,4 +1,4 @@
-package io.smsconversations.routing.admin;
+package io.smsconversations.restproblems;
 
 import java.net.URI;
 import java.util.Map;
@@ -17,14 +17,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * 401 as problem details with the authentication challenge ({@code WWW-Authenticate: Bearer}).
+ * A missing, invalid or expired bearer token is a 401 problem carrying the authentication challenge
+ * ({@code WWW-Authenticate: Bearer}).
  * <p>
- * Workaround: quarkus-resteasy-problem 3.21.0 (the version the suite pins) reads {@code ChallengeData.headerName},
- * which Quarkus 3.33 no longer has, so its own 401 mappers fail with {@code NoSuchFieldError} and the client gets a
- * 500. This mapper takes precedence (priority 4000 &lt; 4999). Delete it once the suite moves to a release of the
- * extension built for Quarkus 3.32+.
+ * Why this exists: quarkus-resteasy-problem 3.21.0, the newest release our registry serves, maps these exceptions
+ * itself but reads {@code ChallengeData.headerName}, a field Quarkus 3.33 no longer has, so every 401 became a 500.
+ * This mapper takes precedence (priority 4000, below the library's 4999). Delete it once the extension can be moved
+ * to a release built for Quarkus 3.32 or newer.
  */
-public class UnauthorizedProblemMapper {
+public class UnauthorizedProblems {
 
     @ServerExceptionMapper(value = { UnauthorizedException.class, AuthenticationFailedException.class },
             priority = 4000)
@@ -36,6 +37,7 @@ public class UnauthorizedProblemMapper {
             HttpProblem.Builder problem = HttpProblem.builder()
                     .withStatus(Response.Status.UNAUTHORIZED)
                     .withTitle("Unauthorized")
+                    .withDetail("A valid bearer token is required")
                     .withInstance(URI.create(context.request().path()));
             Map<CharSequence, String> headers = data == null ? Map.of() : data.getHeaders();
             if (headers.isEmpty()) {
