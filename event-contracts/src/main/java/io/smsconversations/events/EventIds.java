@@ -17,6 +17,14 @@ public final class EventIds {
         return nameBased("inbound", provider, providerMessageId);
     }
 
+    /**
+     * The id of the event for one delivery report: provider, message id and status, so a provider's retry of a report
+     * is a repeat, while the next status of the same message (sent, then delivered) is a new event.
+     */
+    public static String deliveryReport(String provider, String providerMessageId, DeliveryStatus status) {
+        return nameBased("delivery-report", provider, providerMessageId, status.name());
+    }
+
     /** The id of the event derived from another event (e.g. the attach event of one inbound event). */
     public static String derived(String kind, String sourceEventId) {
         return nameBased(kind, sourceEventId);

@@ -6,6 +6,7 @@ package io.smsconversations.events;
 public final class EventTypes {
 
     public static final String INBOUND_MESSAGE_RECEIVED = "io.smsconversations.inbound-message.received.v1";
+    public static final String DELIVERY_REPORT_RECEIVED = "io.smsconversations.delivery-report.received.v1";
     public static final String MESSAGE_ATTACHED = "io.smsconversations.message.attached.v1";
     public static final String CONVERSATION_MESSAGE_ADDED = "io.smsconversations.conversation.message-added.v1";
     public static final String DIRECTORY_RECORD_UPSERTED = "io.smsconversations.directory.record.v1";

@@ -9,6 +9,11 @@ public final class Topics {
     public static final String INBOUND_MESSAGES = "sms.inbound-messages";
     /** routing-service -> conversation-service. Key: {@link ConversationKey}. */
     public static final String MESSAGE_ATTACHMENTS = "sms.message-attachments";
+    /**
+     * inbound-gateway -> whoever tracks outbound messages (conversation-service). Key: the provider's message id.
+     * Payload {@link DeliveryReportReceived}.
+     */
+    public static final String DELIVERY_REPORTS = "sms.delivery-reports";
     /** conversation-service -> notification-service (and routing's activity projection). Key: conversation id. */
     public static final String CONVERSATION_EVENTS = "sms.conversation-events";
 

@@ -30,6 +30,7 @@ public final class SuiteTopics {
     public static void create(String bootstrapServers) {
         List<NewTopic> wanted = List.of(
                 plain(Topics.INBOUND_MESSAGES),
+                plain(Topics.DELIVERY_REPORTS),
                 plain(Topics.MESSAGE_ATTACHMENTS),
                 plain(Topics.CONVERSATION_EVENTS),
                 compacted(Topics.DIRECTORY_RECORDS),

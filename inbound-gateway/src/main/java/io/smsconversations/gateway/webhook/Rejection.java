@@ -7,6 +7,10 @@ public enum Rejection {
     SIGNATURE_MISSING("signature-missing"),
     /** 403: the signature does not match the URL and parameters with our secret. */
     SIGNATURE_INVALID("signature-invalid"),
+    /** 403: signed, but the signature's timestamp is missing or outside the accepted window (a replay, or a clock). */
+    SIGNATURE_STALE("signature-stale"),
+    /** 403: a shared secret (header, query parameter, basic auth) is missing or wrong, or the subscription unexpected. */
+    SECRET_INVALID("secret-invalid"),
     /** 400: authentic, but a required field is missing or unusable. */
     MALFORMED("malformed"),
     /** 503: Kafka did not acknowledge the event in time; the provider retries. */

@@ -47,6 +47,50 @@ public final class TwilioSignature {
         return MessageDigest.isEqual(expected, given);
     }
 
+    /**
+     * The JSON-body variant: Twilio signs the URL alone (no parameters appended), and the URL carries
+     * {@code bodySHA256}, the hex SHA-256 of the raw body, so the body is covered through the URL. Both must match.
+     */
+    public static boolean matchesJsonBody(String authToken, String url, String body, String signature) {
+        if (signature == null || signature.isBlank()) {
+            return false;
+        }
+        String declared = bodySha256(url);
+        if (declared == null) {
+            return false;
+        }
+        byte[] expected = compute(authToken, url, FormParameters.of(List.of())).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.strip().getBytes(StandardCharsets.UTF_8);
+        boolean urlSigned = MessageDigest.isEqual(expected, given);
+        byte[] actualHash = sha256Hex(body == null ? "" : body).getBytes(StandardCharsets.US_ASCII);
+        boolean bodyMatches = MessageDigest.isEqual(actualHash,
+                declared.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return urlSigned & bodyMatches;
+    }
+
+    /** The {@code bodySHA256} query parameter of {@code url}, or null when it has none. */
+    public static String bodySha256(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            if (pair.startsWith("bodySHA256=")) {
+                return pair.substring("bodySHA256=".length());
+            }
+        }
+        return null;
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** The text that is signed: the URL, then name + value of each parameter, names sorted. */
     static String signedText(String url, FormParameters parameters) {
         StringBuilder text = new StringBuilder(url);

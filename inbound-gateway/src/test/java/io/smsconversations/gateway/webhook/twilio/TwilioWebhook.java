@@ -41,6 +41,18 @@ final class TwilioWebhook {
         return webhook;
     }
 
+    /** A status callback as Twilio sends it for an outbound message (ErrorCode only when not null). */
+    static TwilioWebhook status(String messageSid, String from, String to, String messageStatus, String errorCode) {
+        TwilioWebhook webhook = new TwilioWebhook();
+        webhook.add("ApiVersion", "2010-04-01").add("AccountSid", "AC" + hex32()).add("SmsSid", messageSid)
+                .add("SmsStatus", messageStatus).add("MessageStatus", messageStatus).add("MessageSid", messageSid)
+                .add("From", from).add("To", to).add("RawDlrDoneDate", "2611250010");
+        if (errorCode != null) {
+            webhook.add("ErrorCode", errorCode);
+        }
+        return webhook;
+    }
+
     static String newSid(String prefix) {
         return prefix + hex32();
     }

@@ -93,4 +93,44 @@ class TwilioWebhookKafkaOutageTest {
             assertThat(records.get(0).id()).isEqualTo(EventIds.inboundMessage("twilio", sid));
         }
     }
+
+    @Test
+    void aStatusCallbackIsAlso503WhileKafkaIsDownAndStoredOnceOnRetry() {
+        KafkaBroker broker = SuiteInfrastructure.get().ownBroker().orElse(null);
+        Assumptions.assumeTrue(broker != null, "needs the broker this JVM started (not an external one)");
+        // Ready (the other test may have just restarted the broker), and the delivery-reports producer is connected
+        // and knows the topic, as in production.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .when().get("/q/health/ready").then().statusCode(200));
+        TwilioWebhook warmUp = TwilioWebhook.status(TwilioWebhook.newSid("SM"), "+12065550100", "+14255550100",
+                "sent", null);
+        warmUp.post(TwilioStatusWebhook.PATH, warmUp.signature(authToken, publicBaseUrl + TwilioStatusWebhook.PATH))
+                .statusCode(204);
+        String sid = TwilioWebhook.newSid("SM");
+        TwilioWebhook callback = TwilioWebhook.status(sid, "+12065550100", "+14255550100", "delivered", null);
+        String signature = callback.signature(authToken, publicBaseUrl + TwilioStatusWebhook.PATH);
+
+        broker.stop();
+        try {
+            callback.post(TwilioStatusWebhook.PATH, signature)
+                    .statusCode(503)
+                    .header("Retry-After", equalTo("7"))
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", containsString("Kafka did not acknowledge it in time"));
+        } finally {
+            broker.restart();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .when().get("/q/health/ready").then().statusCode(200));
+        callback.post(TwilioStatusWebhook.PATH, signature).statusCode(204);
+
+        try (KafkaTestClient kafka = KafkaTestClient.forSuite()) {
+            List<CloudEventRecord> records = kafka.collect(Topics.DELIVERY_REPORTS, r -> sid.equals(r.subject()),
+                    Duration.ofSeconds(5));
+            assertThat(records).hasSize(1);
+            assertThat(records.get(0).id())
+                    .isEqualTo(EventIds.deliveryReport("twilio", sid, io.smsconversations.events.DeliveryStatus.DELIVERED));
+        }
+    }
 }

@@ -1,0 +1,23 @@
+package io.smsconversations.gateway.webhook.acs;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Azure Communication Services' settings ({@code gateway.acs.*}). */
+@ConfigMapping(prefix = "gateway.acs")
+public interface AcsConfig {
+
+    /** The local default; a production deployment must set its own. */
+    String LOCAL_WEBHOOK_SECRET = "local-acs-webhook-secret";
+
+    /**
+     * The secret the Event Grid subscription's webhook URL carries ({@code ?code=<secret>}) or, where headers can be
+     * set (Event Grid delivery properties), in {@code x-sms-webhook-secret}. Secret; from {@code ACS_WEBHOOK_SECRET}.
+     */
+    String webhookSecret();
+
+    /**
+     * The name of the Event Grid subscription allowed to call, compared with {@code aeg-subscription-name} (case
+     * ignored: Event Grid sends it in capitals). From {@code ACS_EVENT_SUBSCRIPTION_NAME}.
+     */
+    String subscriptionName();
+}

@@ -1,0 +1,34 @@
+package io.smsconversations.gateway.webhook.vonage;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Vonage's settings ({@code gateway.vonage.*}). */
+@ConfigMapping(prefix = "gateway.vonage")
+public interface VonageConfig {
+
+    /** The local default; a production deployment must set {@code VONAGE_SIGNATURE_SECRET}. */
+    String LOCAL_SIGNATURE_SECRET = "local-vonage-signature-secret";
+
+    /**
+     * The account's signature secret (Dashboard → API settings → "Signature secret"): the key Vonage signs webhooks
+     * with. Secret; from {@code VONAGE_SIGNATURE_SECRET}.
+     */
+    String signatureSecret();
+
+    /**
+     * The signature method chosen beside the secret in the dashboard: {@code md5hash}, {@code md5} (HMAC-MD5),
+     * {@code sha1}, {@code sha256}, {@code sha512} (HMAC). From {@code VONAGE_SIGNATURE_METHOD}.
+     */
+    @WithDefault("sha256")
+    VonageSignature.Method signatureMethod();
+
+    /**
+     * How far the signed {@code timestamp} may be from this gateway's clock, either way. Older requests are refused
+     * as replays; a provider retry is signed anew, so it passes.
+     */
+    @WithDefault("5m")
+    Duration maxSignatureAge();
+}
