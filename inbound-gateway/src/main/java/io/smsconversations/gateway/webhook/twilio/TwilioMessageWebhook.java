@@ -1,15 +1,12 @@
 package io.smsconversations.gateway.webhook.twilio;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,14 +28,12 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
-import io.smsconversations.gateway.GatewayConfig;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
 import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
-import io.smsconversations.gateway.webhook.PublicUrl;
-import io.smsconversations.gateway.webhook.Rejection;
+import io.smsconversations.gateway.webhook.WebhookAnswers;
 import io.smsconversations.gateway.webhook.WebhookMetrics;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -58,13 +53,12 @@ public class TwilioMessageWebhook {
     private static final String PROVIDER = TwilioInboundMessages.PROVIDER;
     private static final Logger LOG = Logger.getLogger(TwilioMessageWebhook.class);
     /** What a Twilio SID looks like; anything else from an unauthenticated caller is not echoed into the logs. */
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     @Inject
-    GatewayConfig gateway;
+    TwilioRequestVerifier verifier;
 
     @Inject
-    TwilioConfig twilio;
+    WebhookAnswers answers;
 
     @Inject
     InboundMessagePublisher publisher;
@@ -105,46 +99,17 @@ public class TwilioMessageWebhook {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> receive(@HeaderParam(TwilioSignature.HEADER) String signature, String body,
             @Context HttpServerRequest request) {
-        if (signature == null || signature.isBlank()) {
-            throw refused(Rejection.SIGNATURE_MISSING, "(none)",
-                    "The " + TwilioSignature.HEADER + " header is missing: only Twilio may call this endpoint.");
-        }
-        FormParameters form = parse(body);
-        // For the logs only, and only if it looks like a SID: the caller is not authenticated yet.
-        String messageSid = form.first("MessageSid").filter(sid -> SID.matcher(sid).matches()).orElse("(none)");
-        String url = PublicUrl.of(gateway.publicBaseUrl(), request.uri());
-        if (!TwilioSignature.matches(twilio.authToken(), url, form, signature)) {
-            throw refused(Rejection.SIGNATURE_INVALID, messageSid, "The " + TwilioSignature.HEADER
-                    + " header does not match this request. It was checked for the URL " + url
-                    + " (gateway.public-base-url + path + query) and the auth token configured for this gateway.");
-        }
+        FormParameters form = verifier.verify(signature, body, request);
         InboundMessageReceived event;
         try {
             event = TwilioInboundMessages.toEvent(form, Instant.now());
         } catch (MalformedWebhookException e) {
-            metrics.rejected(PROVIDER, Rejection.MALFORMED);
-            LOG.warnf("Refused Twilio message %s (%s): %s", messageSid, Rejection.MALFORMED.tag(), e.getMessage());
-            throw e;
+            throw answers.malformed(PROVIDER, TwilioRequestVerifier.logId(form), e.getMessage());
         }
         return publisher.publish(event)
                 .onItem().transform(eventId -> accepted(event, eventId))
-                .onFailure(PublishFailedException.class).transform(failure -> unavailable(event, failure));
-    }
-
-    private FormParameters parse(String body) {
-        try {
-            return FormParameters.parse(body);
-        } catch (IllegalArgumentException e) {
-            metrics.rejected(PROVIDER, Rejection.MALFORMED);
-            LOG.warn("Refused a Twilio webhook: the body is not valid form encoding");
-            throw new MalformedWebhookException("The body is not valid application/x-www-form-urlencoded.");
-        }
-    }
-
-    private ForbiddenException refused(Rejection reason, String messageSid, String detail) {
-        metrics.rejected(PROVIDER, reason);
-        LOG.warnf("Refused Twilio message %s (%s)", messageSid, reason.tag());
-        return new ForbiddenException(detail);
+                .onFailure(PublishFailedException.class)
+                .transform(failure -> answers.unavailable(PROVIDER, event.providerMessageId(), failure));
     }
 
     private Response accepted(InboundMessageReceived event, String eventId) {
@@ -153,14 +118,5 @@ public class TwilioMessageWebhook {
                 event.providerMessageId(), E164.masked(event.from()), E164.masked(event.to()), event.segments(),
                 event.media().size(), eventId);
         return Response.ok(EMPTY_TWIML, MediaType.TEXT_XML_TYPE).build();
-    }
-
-    private ServiceUnavailableException unavailable(InboundMessageReceived event, Throwable failure) {
-        metrics.rejected(PROVIDER, Rejection.KAFKA_UNAVAILABLE);
-        long retryAfter = Math.max(1, gateway.kafka().retryAfter().toSeconds());
-        LOG.warnf("Twilio message %s not acknowledged by Kafka, answering 503 so Twilio retries: %s",
-                event.providerMessageId(), failure.getMessage());
-        return new ServiceUnavailableException("The message could not be stored: Kafka did not acknowledge it in time. "
-                + "Retry later; the retry is deduplicated by its event id.", retryAfter, failure);
     }
 }
