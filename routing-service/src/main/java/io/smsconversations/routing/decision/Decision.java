@@ -12,22 +12,33 @@ import io.smsconversations.events.RecordRef;
 /**
  * What was decided for one inbound event: stored before the attach event is published, so that a redelivered event
  * republishes this very decision instead of deciding again on a directory that may have changed.
+ *
+ * @param candidates the candidates as they were when deciding (sorted by id); read back for a republication they
+ *                   may carry only their ids (decisions stored before the explanation columns existed)
+ * @param inputs     what else the decision looked at; null when unknown (read back for a republication)
  */
 public record Decision(
         String inboundEventId,
+        String provider,
+        String providerMessageId,
         String customerNumber,
         String businessNumber,
-        List<String> candidateIds,
+        List<Candidate> candidates,
         RecordRef record,
         DecidingRule rule,
         String reason,
         List<AlertRecipient> alerts,
         boolean leadCreated,
-        Instant decidedAt) {
+        Instant decidedAt,
+        DecisionInputs inputs) {
 
     public Decision {
-        candidateIds = List.copyOf(candidateIds);
+        candidates = List.copyOf(candidates);
         alerts = List.copyOf(alerts);
+    }
+
+    public List<String> candidateIds() {
+        return candidates.stream().map(Candidate::id).toList();
     }
 
     public MessageAttached attach(InboundMessageReceived message) {

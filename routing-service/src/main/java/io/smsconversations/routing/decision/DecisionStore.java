@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.EventIds;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.routing.directory.DirectoryMapping;
 
@@ -21,20 +26,41 @@ public class DecisionStore {
     private static final String INSERT = """
             INSERT INTO routing_decision (inbound_event_id, customer_number, business_number, candidates_count,
                 record_id, record_type, record_name, record_owner_seller_id, record_owner_team_id, rule_key,
-                deciding_rule, lead_created, decided_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                deciding_rule, lead_created, decided_at, provider, provider_message_id, last_conversation_record_id,
+                last_conversation_at, inputs)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             ON CONFLICT (inbound_event_id) DO NOTHING""";
 
-    /** A stored decision, and whether its attach event was acknowledged by Kafka. */
-    public record Stored(Decision decision, boolean attachPublished) {
+    @Inject
+    ObjectMapper json;
+
+    /** A stored decision, and when its attach event was acknowledged by Kafka (null: not yet). */
+    public record Stored(Decision decision, Instant attachPublishedAt) {
+
+        public boolean attachPublished() {
+            return attachPublishedAt != null;
+        }
     }
 
     public Uni<Optional<Stored>> find(String inboundEventId) {
         return Panache.withSession(() -> RoutingDecisionEntity.<RoutingDecisionEntity> find(
-                "select distinct d from RoutingDecisionEntity d left join fetch d.candidateIds "
+                "select distinct d from RoutingDecisionEntity d left join fetch d.candidates "
                         + "left join fetch d.alerts where d.inboundEventId = ?1",
                 inboundEventId).list())
-                .map(rows -> rows.stream().findFirst().map(DecisionStore::stored));
+                .map(rows -> rows.stream().findFirst().map(this::stored));
+    }
+
+    /**
+     * The decision for a provider's message: by the provider and its message id as stored, or (decisions stored
+     * before they were) by the event id the gateway derives from them.
+     */
+    public Uni<Optional<Stored>> findByProviderMessage(String provider, String providerMessageId) {
+        return Panache.withSession(() -> RoutingDecisionEntity.<RoutingDecisionEntity> find(
+                "select distinct d from RoutingDecisionEntity d left join fetch d.candidates "
+                        + "left join fetch d.alerts where (d.providerMessageId = ?1 and d.provider = ?2) "
+                        + "or d.inboundEventId = ?3 order by d.decidedAt",
+                providerMessageId, provider, EventIds.inboundMessage(provider, providerMessageId)).list())
+                .map(rows -> rows.stream().findFirst().map(this::stored));
     }
 
     /**
@@ -56,6 +82,11 @@ public class DecisionStore {
                 .setParameter(11, d.reason())
                 .setParameter(12, d.leadCreated())
                 .setParameter(13, d.decidedAt())
+                .setParameter(14, d.provider())
+                .setParameter(15, d.providerMessageId())
+                .setParameter(16, d.inputs() == null ? null : d.inputs().lastConversationRecordId())
+                .setParameter(17, d.inputs() == null ? null : d.inputs().lastConversationAt())
+                .setParameter(18, d.inputs() == null ? null : toJson(d.inputs()))
                 .executeUpdate()
                 .chain(inserted -> inserted == 0
                         ? find(d.inboundEventId()).map(found -> found.orElseThrow().decision())
@@ -70,20 +101,34 @@ public class DecisionStore {
                 .replaceWithVoid();
     }
 
+    private static final int CANDIDATE_COLUMNS = 7;
+
     private static Uni<Void> insertCandidates(Mutiny.Session session, Decision d) {
-        List<String> ids = d.candidateIds();
-        if (ids.isEmpty()) {
+        List<Candidate> candidates = d.candidates();
+        if (candidates.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO routing_decision_candidate (inbound_event_id, position, record_id) VALUES ");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i).append(", ?").append(i + 2).append(')');
+        StringBuilder sql = new StringBuilder("INSERT INTO routing_decision_candidate (inbound_event_id, position, "
+                + "record_id, record_type, record_name, owner_seller_id, owner_team_id, active, modified_on) VALUES ");
+        for (int i = 0; i < candidates.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i);
+            for (int c = 0; c < CANDIDATE_COLUMNS; c++) {
+                sql.append(", ?").append(2 + CANDIDATE_COLUMNS * i + c);
+            }
+            sql.append(')');
         }
         Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
         insert.setParameter(1, d.inboundEventId());
-        for (int i = 0; i < ids.size(); i++) {
-            insert.setParameter(i + 2, ids.get(i));
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            int first = 2 + CANDIDATE_COLUMNS * i;
+            insert.setParameter(first, c.id());
+            insert.setParameter(first + 1, c.type() == null ? null : c.type().name());
+            insert.setParameter(first + 2, c.name());
+            insert.setParameter(first + 3, c.ownerSellerId());
+            insert.setParameter(first + 4, c.ownerTeamId());
+            insert.setParameter(first + 5, c.active());
+            insert.setParameter(first + 6, c.modifiedOn());
         }
         return insert.executeUpdate().replaceWithVoid();
     }
@@ -108,13 +153,39 @@ public class DecisionStore {
         return insert.executeUpdate().replaceWithVoid();
     }
 
-    private static Stored stored(RoutingDecisionEntity e) {
+    private Stored stored(RoutingDecisionEntity e) {
         RecordRef record = new RecordRef(e.recordId, e.recordType, e.recordName,
                 DirectoryMapping.owner(e.recordOwnerSellerId, e.recordOwnerTeamId));
         List<AlertRecipient> alerts = e.alerts.stream()
                 .map(a -> new AlertRecipient(a.sellerId, a.sellerPrivilege)).toList();
-        Decision decision = new Decision(e.inboundEventId, e.customerNumber, e.businessNumber, e.candidateIds,
-                record, Decision.ruleOf(e.ruleKey), e.decidingRule, alerts, e.leadCreated, e.decidedAt);
-        return new Stored(decision, e.attachPublishedAt != null);
+        List<Candidate> candidates = e.candidates.stream()
+                .map(c -> new Candidate(c.recordId, c.recordType, c.recordName,
+                        DirectoryMapping.owner(c.ownerSellerId, c.ownerTeamId), Boolean.TRUE.equals(c.active),
+                        c.modifiedOn))
+                .toList();
+        Decision decision = new Decision(e.inboundEventId, e.provider, e.providerMessageId, e.customerNumber,
+                e.businessNumber, candidates, record, Decision.ruleOf(e.ruleKey), e.decidingRule, alerts,
+                e.leadCreated, e.decidedAt, fromJson(e.inputs));
+        return new Stored(decision, e.attachPublishedAt);
+    }
+
+    private String toJson(DecisionInputs inputs) {
+        try {
+            return json.writeValueAsString(inputs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the decision inputs as JSON", e);
+        }
+    }
+
+    private DecisionInputs fromJson(String inputs) {
+        if (inputs == null) {
+            return null;
+        }
+        try {
+            return json.readValue(inputs, DecisionInputs.class);
+        } catch (JsonProcessingException e) {
+            // Only the explanation reads them: an unreadable document must not stop a republication.
+            return null;
+        }
     }
 }

@@ -1,7 +1,11 @@
 package io.smsconversations.routing.decision;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +25,7 @@ import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.RecordRef;
+import io.smsconversations.routing.activity.LastConversation;
 import io.smsconversations.routing.directory.DirectoryPublisher;
 import io.smsconversations.routing.directory.DirectoryStore;
 import io.smsconversations.routing.messaging.PoisonMessageException;
@@ -100,14 +105,13 @@ public class InboundRouter {
                         E164.masked(event.to()));
             }
             Optional<RoutingChoice> choice = RoutingRules.choose(new RoutingInput(snapshot.candidates(),
-                    snapshot.assignment(), snapshot.sellers(), Optional.empty()));
+                    snapshot.assignment(), snapshot.sellers(), snapshot.lastConversationCandidateId()));
             if (choice.isPresent()) {
                 RoutingChoice chosen = choice.get();
                 List<AlertRecipient> alerts = AlertRecipients.forRecord(chosen.record().owner(),
                         snapshot.assignment(), snapshot.sellers());
-                return store(new Decision(event.id(), event.from(), event.to(),
-                        snapshot.candidates().stream().map(Candidate::id).sorted().toList(), chosen.record().ref(),
-                        chosen.rule(), chosen.reason(), alerts, false, DirectoryStore.now()));
+                return store(decision(event, snapshot, chosen.record().ref(), chosen.rule(), chosen.reason(),
+                        chosen.steps(), alerts, false, DirectoryStore.now()));
             }
             return createLead(event, snapshot, here);
         });
@@ -121,16 +125,37 @@ public class InboundRouter {
         return directory.freeLeadId(event.from()).chain(leadId -> {
             DirectoryRecord lead = Leads.newLead(leadId, event.from(), snapshot.assignment(), DirectoryStore.now());
             RecordRef ref = new RecordRef(lead.id(), lead.type(), lead.name(), lead.owner());
-            Decision decision = new Decision(event.id(), event.from(), event.to(), List.of(), ref,
-                    DecidingRule.NEW_LEAD, "new lead", AlertRecipients.forRecord(lead.owner(), snapshot.assignment(),
-                            snapshot.sellers()),
-                    true, lead.modifiedOn());
+            Decision decision = decision(event, snapshot, ref, DecidingRule.NEW_LEAD, "new lead", List.of(),
+                    AlertRecipients.forRecord(lead.owner(), snapshot.assignment(), snapshot.sellers()), true,
+                    lead.modifiedOn());
             return directoryPublisher.publishRecord(lead, EventIds.derived("lead", event.id()))
                     .emitOn(here)
                     .invoke(metrics::leadCreated)
                     .chain(() -> Panache.withTransaction(() -> store.insertRecordIfAbsent(lead)
                             .chain(() -> store(decision))));
         });
+    }
+
+    /** A decision with everything it looked at, so that it can be explained later (candidates sorted by id). */
+    private static Decision decision(InboundEvent event, RoutingSnapshot snapshot, RecordRef record,
+            DecidingRule rule, String reason, List<RoutingChoice.Step> steps, List<AlertRecipient> alerts,
+            boolean leadCreated, Instant decidedAt) {
+        Map<String, List<String>> ownerTeams = new TreeMap<>();
+        snapshot.candidates().forEach(c -> {
+            if (c.ownerSellerId() != null) {
+                ownerTeams.put(c.ownerSellerId(), snapshot.sellers().teamsOf(c.ownerSellerId()).stream().sorted()
+                        .toList());
+            }
+        });
+        DecisionInputs inputs = new DecisionInputs(snapshot.numberKnown(),
+                List.copyOf(snapshot.assignment().sellerIds()), List.copyOf(snapshot.assignment().teamIds()),
+                ownerTeams, snapshot.lastConversation().map(LastConversation::recordId).orElse(null),
+                snapshot.lastConversation().map(LastConversation::at).orElse(null),
+                steps.stream().map(RoutingChoice.Step::toString).toList());
+        List<Candidate> candidates = snapshot.candidates().stream()
+                .sorted(Comparator.comparing(Candidate::id)).toList();
+        return new Decision(event.id(), event.message().provider(), event.message().providerMessageId(),
+                event.from(), event.to(), candidates, record, rule, reason, alerts, leadCreated, decidedAt, inputs);
     }
 
     private Uni<Decision> store(Decision decision) {

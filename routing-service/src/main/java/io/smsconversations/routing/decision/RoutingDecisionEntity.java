@@ -72,16 +72,60 @@ public class RoutingDecisionEntity extends PanacheEntityBase {
     @Column(name = "attach_published_at")
     public Instant attachPublishedAt;
 
+    // --- V2: what the decision looked at (null on decisions stored before)
+
+    @Column(name = "provider", length = 64)
+    public String provider;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    @Column(name = "last_conversation_record_id", length = 128)
+    public String lastConversationRecordId;
+
+    @Column(name = "last_conversation_at")
+    public Instant lastConversationAt;
+
+    /** {@link DecisionInputs} as JSON. */
+    @Column(name = "inputs", columnDefinition = "text")
+    public String inputs;
+
     @ElementCollection
     @CollectionTable(name = "routing_decision_candidate", joinColumns = @JoinColumn(name = "inbound_event_id"))
     @OrderColumn(name = "position")
-    @Column(name = "record_id", nullable = false, length = 128)
-    public List<String> candidateIds = new ArrayList<>();
+    public List<DecisionCandidate> candidates = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "routing_decision_alert", joinColumns = @JoinColumn(name = "inbound_event_id"))
     @OrderColumn(name = "position")
     public List<DecisionAlert> alerts = new ArrayList<>();
+
+    /** A candidate as it was when deciding; only the id is known for decisions stored before V2. */
+    @Embeddable
+    public static class DecisionCandidate {
+
+        @Column(name = "record_id", nullable = false, length = 128)
+        public String recordId;
+
+        @Enumerated(EnumType.STRING)
+        @Column(name = "record_type", length = 16)
+        public RecordType recordType;
+
+        @Column(name = "record_name")
+        public String recordName;
+
+        @Column(name = "owner_seller_id", length = 128)
+        public String ownerSellerId;
+
+        @Column(name = "owner_team_id", length = 128)
+        public String ownerTeamId;
+
+        @Column(name = "active")
+        public Boolean active;
+
+        @Column(name = "modified_on")
+        public Instant modifiedOn;
+    }
 
     /** An alerted seller, as decided. */
     @Embeddable

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.routing.activity.ConversationActivityStore;
 import io.smsconversations.routing.directory.DirectoryMapping;
 import io.smsconversations.routing.directory.DirectoryStore;
 import io.smsconversations.routing.directory.RecordEntity;
@@ -26,6 +27,9 @@ public class RoutingDirectory {
 
     @Inject
     DirectoryStore store;
+
+    @Inject
+    ConversationActivityStore activity;
 
     public Uni<RoutingSnapshot> snapshot(String customerNumber, String businessNumber) {
         return Panache.withSession(() -> store.recordsWithNumber(customerNumber)
@@ -46,12 +50,13 @@ public class RoutingDirectory {
                         }
                     });
                     return store.sellersByIds(sellerIds)
-                            .chain(owners -> store.sellersInTeams(teamIds).map(members -> {
+                            .chain(owners -> store.sellersInTeams(teamIds).chain(members -> {
                                 List<SellerInfo> sellers = new ArrayList<>();
                                 owners.forEach(s -> sellers.add(info(s)));
                                 members.forEach(s -> sellers.add(info(s)));
-                                return new RoutingSnapshot(candidates, assignment, number.isPresent(),
-                                        SellerDirectory.of(sellers));
+                                return activity.latest(customerNumber, businessNumber)
+                                        .map(last -> new RoutingSnapshot(candidates, assignment, number.isPresent(),
+                                                SellerDirectory.of(sellers), last));
                             }));
                 })));
     }

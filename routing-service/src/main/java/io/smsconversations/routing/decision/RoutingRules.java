@@ -1,6 +1,7 @@
 package io.smsconversations.routing.decision;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,59 +38,65 @@ public final class RoutingRules {
             return Optional.empty();
         }
         if (remaining.size() == 1) {
-            return decided(remaining.get(0), DecidingRule.SINGLE_CANDIDATE, "single candidate");
+            return decided(remaining.get(0), DecidingRule.SINGLE_CANDIDATE, "single candidate", List.of());
         }
+        List<RoutingChoice.Step> steps = new ArrayList<>();
 
         // Rule 1: the record holding the most recent conversation with this customer on this business number.
-        if (input.lastConversationRecordId().isPresent()) {
-            String last = input.lastConversationRecordId().get();
-            remaining = keep(remaining, c -> c.id().equals(last));
-            if (remaining.size() == 1) {
-                return decided(remaining.get(0), DecidingRule.MOST_RECENT_CONVERSATION,
-                        "rule 1: most recent conversation");
-            }
+        // No activity known, or on a record that no longer carries the number: the rule keeps every candidate.
+        Optional<String> last = input.lastConversationRecordId();
+        remaining = keep(remaining, c -> last.isPresent() && c.id().equals(last.get()),
+                DecidingRule.MOST_RECENT_CONVERSATION, steps);
+        if (remaining.size() == 1) {
+            return decided(remaining.get(0), DecidingRule.MOST_RECENT_CONVERSATION,
+                    "rule 1: most recent conversation", steps);
         }
 
         // Rule 2: owned by the seller the business number is assigned to.
         NumberAssignment number = input.assignment();
-        remaining = keep(remaining, c -> c.ownerSellerId() != null && number.sellerIds().contains(c.ownerSellerId()));
+        remaining = keep(remaining, c -> c.ownerSellerId() != null && number.sellerIds().contains(c.ownerSellerId()),
+                DecidingRule.SELLER_OF_NUMBER, steps);
         if (remaining.size() == 1) {
             return decided(remaining.get(0), DecidingRule.SELLER_OF_NUMBER,
-                    "rule 2: owned by the seller of the business number");
+                    "rule 2: owned by the seller of the business number", steps);
         }
 
         // Rule 3: owned by a team that owns the business number, or by a seller belonging to such a team.
-        remaining = keep(remaining, c -> ownedByTeamOfNumber(c, number, input.sellers()));
+        remaining = keep(remaining, c -> ownedByTeamOfNumber(c, number, input.sellers()), DecidingRule.TEAM_OF_NUMBER,
+                steps);
         if (remaining.size() == 1) {
             return decided(remaining.get(0), DecidingRule.TEAM_OF_NUMBER,
-                    "rule 3: owned by the team of the business number or one of its members");
+                    "rule 3: owned by the team of the business number or one of its members", steps);
         }
 
         // Rule 4: contact, account, opportunity, lead (the order of RecordType).
         RecordType bestType = remaining.stream().map(Candidate::type).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
-        remaining = keep(remaining, c -> c.type() == bestType);
+        remaining = keep(remaining, c -> c.type() == bestType, DecidingRule.RECORD_TYPE, steps);
         if (remaining.size() == 1) {
             return decided(remaining.get(0), DecidingRule.RECORD_TYPE,
-                    "rule 4: record type " + bestType.name().toLowerCase(Locale.ROOT));
+                    "rule 4: record type " + bestType.name().toLowerCase(Locale.ROOT), steps);
         }
 
         // Rule 5: an active record over an inactive one.
-        remaining = keep(remaining, Candidate::active);
+        remaining = keep(remaining, Candidate::active, DecidingRule.ACTIVE, steps);
         if (remaining.size() == 1) {
-            return decided(remaining.get(0), DecidingRule.ACTIVE, "rule 5: active record");
+            return decided(remaining.get(0), DecidingRule.ACTIVE, "rule 5: active record", steps);
         }
 
         // Rule 6: the most recently modified (a record without a modification time counts as the oldest).
         Instant newest = remaining.stream().map(Candidate::modifiedOn).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        remaining = keep(remaining, c -> newest != null && newest.equals(c.modifiedOn()));
+        remaining = keep(remaining, c -> newest != null && newest.equals(c.modifiedOn()),
+                DecidingRule.MOST_RECENTLY_MODIFIED, steps);
         if (remaining.size() == 1) {
-            return decided(remaining.get(0), DecidingRule.MOST_RECENTLY_MODIFIED, "rule 6: most recently modified");
+            return decided(remaining.get(0), DecidingRule.MOST_RECENTLY_MODIFIED, "rule 6: most recently modified",
+                    steps);
         }
 
         // Rule 7 (ours, for determinism): the smallest id. The list is sorted by id.
-        return decided(remaining.get(0), DecidingRule.SMALLEST_ID, "rule 7: smallest id");
+        steps.add(new RoutingChoice.Step(DecidingRule.SMALLEST_ID, remaining.size(), 1));
+        return decided(remaining.get(0), DecidingRule.SMALLEST_ID, "rule 7: smallest id", steps);
     }
 
     private static boolean ownedByTeamOfNumber(Candidate c, NumberAssignment number, SellerDirectory sellers) {
@@ -104,12 +111,16 @@ public final class RoutingRules {
     }
 
     /** The candidates satisfying {@code best}, or all of them when none does: a rule never empties the set. */
-    private static List<Candidate> keep(List<Candidate> candidates, Predicate<Candidate> best) {
+    private static List<Candidate> keep(List<Candidate> candidates, Predicate<Candidate> best, DecidingRule rule,
+            List<RoutingChoice.Step> steps) {
         List<Candidate> kept = candidates.stream().filter(best).toList();
-        return kept.isEmpty() ? candidates : kept;
+        List<Candidate> result = kept.isEmpty() ? candidates : kept;
+        steps.add(new RoutingChoice.Step(rule, candidates.size(), result.size()));
+        return result;
     }
 
-    private static Optional<RoutingChoice> decided(Candidate record, DecidingRule rule, String reason) {
-        return Optional.of(new RoutingChoice(record, rule, reason));
+    private static Optional<RoutingChoice> decided(Candidate record, DecidingRule rule, String reason,
+            List<RoutingChoice.Step> steps) {
+        return Optional.of(new RoutingChoice(record, rule, reason, steps));
     }
 }

@@ -217,6 +217,51 @@ class RoutingRulesTest {
         assertThat(first.rule()).isEqualTo(DecidingRule.SMALLEST_ID);
     }
 
+    /**
+     * The worked example where every rule is needed: each of rules 2 to 6 sets aside a record that would have won
+     * every rule after it, rule 7 settles the last tie, and rule 1 is looked at first (its conversation is on a record
+     * that no longer carries the number; had it been on one of the candidates, it alone would have decided).
+     */
+    @Test
+    void theWorkedExampleWhereAllSevenRulesAreNeeded() {
+        // +14255550199 is assigned to sellers sam and nina and to team-north; nina is in team-north, sam is not.
+        NumberAssignment number = NumberAssignment.of("+14255550199", List.of("sam", "nina"), List.of("team-north"));
+        SellerDirectory sellers = SellerDirectory.of(List.of(
+                new SellerInfo("sam", Set.of("team-south"), true),
+                new SellerInfo("nina", Set.of("team-north"), true),
+                new SellerInfo("olga", Set.of("team-south"), true)));
+        Instant newest = T0.plusSeconds(900);
+        List<Candidate> candidates = List.of(
+                record("a-olga", RecordType.CONTACT, Owner.seller("olga"), true, newest), // out at rule 2
+                record("b-sam", RecordType.CONTACT, Owner.seller("sam"), true, newest), // out at rule 3
+                record("c-lead", RecordType.LEAD, Owner.seller("nina"), true, newest), // out at rule 4
+                record("d-inactive", RecordType.CONTACT, Owner.seller("nina"), false, newest), // out at rule 5
+                record("e-older", RecordType.CONTACT, Owner.seller("nina"), true, T0), // out at rule 6
+                record("n-y", RecordType.CONTACT, Owner.seller("nina"), true, T0.plusSeconds(300)), // out at rule 7
+                record("n-x", RecordType.CONTACT, Owner.seller("nina"), true, T0.plusSeconds(300)));
+
+        RoutingChoice choice = RoutingRules.choose(new RoutingInput(candidates, number, sellers,
+                Optional.of("record-that-moved-away"))).orElseThrow();
+
+        assertThat(choice.record().id()).isEqualTo("n-x");
+        assertThat(choice.rule()).isEqualTo(DecidingRule.SMALLEST_ID);
+        assertThat(choice.steps()).extracting(RoutingChoice.Step::toString).containsExactly(
+                "rule-1: 7 of 7 kept",
+                "rule-2: 6 of 7 kept",
+                "rule-3: 5 of 6 kept",
+                "rule-4: 4 of 5 kept",
+                "rule-5: 3 of 4 kept",
+                "rule-6: 2 of 3 kept",
+                "rule-7: 1 of 2 kept");
+        // Rule 1 outranks all of it once the last conversation is on a candidate, even the first one set aside.
+        RoutingChoice withConversation = RoutingRules.choose(new RoutingInput(candidates, number, sellers,
+                Optional.of("a-olga"))).orElseThrow();
+        assertThat(withConversation.record().id()).isEqualTo("a-olga");
+        assertThat(withConversation.rule()).isEqualTo(DecidingRule.MOST_RECENT_CONVERSATION);
+        assertThat(withConversation.steps()).extracting(RoutingChoice.Step::toString)
+                .containsExactly("rule-1: 1 of 7 kept");
+    }
+
     private static RoutingChoice choose(Candidate... candidates) {
         return RoutingRules.choose(input(List.of(candidates))).orElseThrow();
     }

@@ -1,0 +1,51 @@
+package io.smsconversations.routing.activity;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.routing.directory.DirectoryStore;
+
+/**
+ * The conversation-activity projection (routing rule 1). One row per (customer number, business number); an activity
+ * replaces the row only when it is later than the one stored, so the projection only moves forward in time whatever
+ * order the events arrive in, and a repeated event (same id, same time) changes nothing. Two activities at the same
+ * instant are ordered by event id, so a replay ends in the same state.
+ */
+@ApplicationScoped
+public class ConversationActivityStore {
+
+    private static final String ADVANCE = """
+            INSERT INTO conversation_activity AS a (customer_number, business_number, record_id, conversation_id,
+                occurred_at, event_id, event_type, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT (customer_number, business_number) DO UPDATE SET record_id = EXCLUDED.record_id,
+                conversation_id = EXCLUDED.conversation_id, occurred_at = EXCLUDED.occurred_at,
+                event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type, updated_at = EXCLUDED.updated_at
+            WHERE a.occurred_at < EXCLUDED.occurred_at
+               OR (a.occurred_at = EXCLUDED.occurred_at AND a.event_id < EXCLUDED.event_id)""";
+
+    /** Records {@code activity} if it is the latest on its pair of numbers; true when the projection moved. */
+    public Uni<Boolean> advance(ConversationActivity activity) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(ADVANCE)
+                .setParameter(1, activity.customerNumber())
+                .setParameter(2, activity.businessNumber())
+                .setParameter(3, activity.recordId())
+                .setParameter(4, activity.conversationId())
+                .setParameter(5, activity.occurredAt())
+                .setParameter(6, activity.eventId())
+                .setParameter(7, activity.eventType())
+                .setParameter(8, DirectoryStore.now())
+                .executeUpdate()))
+                .map(updated -> updated > 0);
+    }
+
+    /** The latest activity between the two numbers (E.164), by primary key. */
+    public Uni<Optional<LastConversation>> latest(String customerNumber, String businessNumber) {
+        return Panache.withSession(() -> ConversationActivityEntity.<ConversationActivityEntity> findById(
+                new ConversationActivityEntity.Key(customerNumber, businessNumber)))
+                .map(row -> Optional.ofNullable(row).map(r -> new LastConversation(r.recordId, r.occurredAt)));
+    }
+}

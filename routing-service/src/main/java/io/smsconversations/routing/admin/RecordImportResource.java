@@ -1,0 +1,277 @@
+package io.smsconversations.routing.admin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.routing.directory.DirectoryNormaliser;
+import io.smsconversations.routing.directory.DirectoryPublisher;
+import io.smsconversations.routing.directory.DirectoryStore;
+import io.smsconversations.routing.directory.InvalidDirectoryEntryException;
+import io.smsconversations.routing.directory.RecordCsv;
+import io.smsconversations.routing.directory.Violation;
+
+/**
+ * Bulk import of records for first set-up: JSON lines ({@code application/x-ndjson}, one {@code DirectoryRecord} per
+ * line) or CSV ({@code text/csv}, see {@link RecordCsv}), read as a stream. Each line is checked and normalised like {@code PUT /api/admin/records/{id}}; valid ones
+ * are published to {@code directory.records} (acks=all) with up to {@code routing.import.max-in-flight} sends
+ * pipelined, so the producer batches them; refused lines are reported by number. The service's own consumer then
+ * stores them, as for any change.
+ * <p>
+ * The body is read on a worker thread (it is an {@link InputStream}); the completions of the sends hop back to the
+ * worker pool before the next line is read, so no read ever happens on an event-loop or Kafka thread.
+ */
+@Path("/api/admin/records/import")
+@RolesAllowed("sms-admin")
+@Tag(name = "Directory administration")
+public class RecordImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    private static final Logger LOG = Logger.getLogger(RecordImportResource.class);
+
+    @Inject
+    DirectoryNormaliser normaliser;
+
+    @Inject
+    DirectoryPublisher publisher;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "routing.import.max-in-flight", defaultValue = "128")
+    int maxInFlight;
+
+    /** One line of the body, numbered from 1. */
+    private record Line(long number, String text) {
+    }
+
+    /** What became of one line. */
+    private record Outcome(boolean blank, RecordImportResult.Reject reject) {
+
+        static final Outcome ACCEPTED = new Outcome(false, null);
+        static final Outcome BLANK = new Outcome(true, null);
+    }
+
+    @POST
+    @Blocking
+    @Consumes({ NDJSON, "application/jsonl" })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import records in bulk (JSON lines)",
+            description = "One DirectoryRecord per line, each with its id. Each line is validated and normalised "
+                    + "like PUT /api/admin/records/{id}; valid ones are published to directory.records, refused ones "
+                    + "are listed with their line number. Blank lines are skipped.")
+    @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
+            content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
+    public Uni<RecordImportResult> importRecords(InputStream body) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        return importLines(reader, 1, this::fromJson, "JSON lines");
+    }
+
+    @POST
+    @Blocking
+    @Consumes(CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import records in bulk (CSV)",
+            description = "First line: the column names, among id,type,name,ownerSellerId,ownerTeamId,active,"
+                    + "modifiedOn,mobile,business,accountId (id, type and name required). mobile and business hold "
+                    + "numbers separated by ';'. Each line is validated and normalised like PUT "
+                    + "/api/admin/records/{id}; refused lines are listed with their line number (the header is line 1).")
+    @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
+            content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
+    @APIResponse(responseCode = "400", description = "The header line is missing or names unknown columns")
+    public Uni<RecordImportResult> importCsv(InputStream body) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        RecordCsv csv;
+        try {
+            String header = reader.readLine();
+            if (header == null || header.isBlank()) {
+                throw new InvalidDirectoryEntryException("CSV header",
+                        List.of(new Violation("header", "is required: the first line names the columns")));
+            }
+            csv = RecordCsv.header(header.startsWith("\uFEFF") ? header.substring(1) : header);
+        } catch (IOException e) {
+            close(reader);
+            throw new UncheckedIOException("could not read the request body", e);
+        } catch (InvalidDirectoryEntryException e) {
+            close(reader);
+            throw Problems.invalid(e, "body");
+        }
+        return importLines(reader, 2, csv::record, "CSV");
+    }
+
+    private Uni<RecordImportResult> importLines(BufferedReader reader, long firstLine,
+            Function<String, DirectoryRecord> parse, String format) {
+        return Multi.createFrom().<Line> iterable(() -> lines(reader, firstLine))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToUni(line -> importLine(line, parse)).merge(Math.max(1, maxInFlight))
+                .collect().in(Tally::new, Tally::add)
+                .map(Tally::result)
+                .invoke(result -> LOG.infof("record import (%s): %d line(s), %d published, %d refused", format,
+                        result.lines(), result.accepted(), result.rejected()))
+                .eventually(() -> close(reader));
+    }
+
+    private DirectoryRecord fromJson(String text) {
+        DirectoryRecord record;
+        try {
+            record = json.readValue(text, DirectoryRecord.class);
+        } catch (JsonProcessingException e) {
+            // The parser's message may quote the line (phone numbers): say where, not what.
+            throw new Refused("not a DirectoryRecord in JSON (" + e.getClass().getSimpleName()
+                    + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()) + ")");
+        }
+        if (record == null) {
+            throw new Refused("not a DirectoryRecord in JSON (null)");
+        }
+        return record;
+    }
+
+    /** A line that is not a record at all. */
+    private static final class Refused extends RuntimeException {
+        Refused(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    private Uni<Outcome> importLine(Line line, Function<String, DirectoryRecord> parse) {
+        if (line.text().isBlank()) {
+            return Uni.createFrom().item(Outcome.BLANK);
+        }
+        DirectoryRecord record;
+        try {
+            record = parse.apply(line.text());
+        } catch (Refused e) {
+            return refused(line, null, e.getMessage(), List.of());
+        } catch (InvalidDirectoryEntryException e) {
+            return refused(line, null, e.getMessage(), e.violations());
+        }
+        if (record.id() == null || record.id().isBlank()) {
+            return refused(line, null, "record: id: is required",
+                    List.of(new Violation("id", "is required")));
+        }
+        DirectoryRecord normalised;
+        try {
+            normalised = normaliser.record(record.id(), record, DirectoryStore.now());
+        } catch (InvalidDirectoryEntryException e) {
+            return refused(line, record.id(), e.getMessage(), e.violations());
+        }
+        return publisher.publishRecord(normalised)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .replaceWith(Outcome.ACCEPTED)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf("record import: line %d not published: %s", line.number(),
+                            failure.getClass().getName());
+                    return new Outcome(false, new RecordImportResult.Reject(line.number(), normalised.id(),
+                            "record " + normalised.id() + ": Kafka did not acknowledge it; import the line again",
+                            List.of()));
+                });
+    }
+
+    private static Uni<Outcome> refused(Line line, String id, String detail,
+            List<Violation> violations) {
+        return Uni.createFrom().item(new Outcome(false,
+                new RecordImportResult.Reject(line.number(), id, detail, violations)));
+    }
+
+    /** The lines of the body, read lazily as the pipeline asks for them. */
+    private static Iterator<Line> lines(BufferedReader reader, long firstLine) {
+        return new Iterator<>() {
+            private long number = firstLine - 1;
+            private String next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    try {
+                        next = reader.readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("could not read the request body", e);
+                    }
+                    done = next == null;
+                }
+                return !done;
+            }
+
+            @Override
+            public Line next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String text = next;
+                next = null;
+                return new Line(++number, text);
+            }
+        };
+    }
+
+    private static void close(BufferedReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // the request is over either way
+        }
+    }
+
+    /** Counts the outcomes; keeps the first refusals, in line order. */
+    private static final class Tally {
+        private long lines;
+        private long accepted;
+        private long rejected;
+        // Outcomes complete out of order: keep the lowest line numbers, bounded, whatever the size of the import.
+        private final TreeMap<Long, RecordImportResult.Reject> rejects = new TreeMap<>();
+
+        void add(Outcome outcome) {
+            lines++;
+            if (outcome.reject() != null) {
+                rejected++;
+                rejects.put(outcome.reject().line(), outcome.reject());
+                if (rejects.size() > RecordImportResult.MAX_LISTED) {
+                    rejects.pollLastEntry();
+                }
+            } else if (!outcome.blank()) {
+                accepted++;
+            }
+        }
+
+        RecordImportResult result() {
+            return new RecordImportResult(lines, accepted, rejected, new ArrayList<>(rejects.values()),
+                    rejected <= RecordImportResult.MAX_LISTED);
+        }
+    }
+}
