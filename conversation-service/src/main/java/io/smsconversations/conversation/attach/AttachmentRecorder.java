@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.optout.OptOutKeywords;
+import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationDraft;
 import io.smsconversations.conversation.thread.ConversationMessage;
@@ -36,6 +38,9 @@ public class AttachmentRecorder {
     @Inject
     Threads threads;
 
+    @Inject
+    OptOuts optOuts;
+
     /**
      * Stores {@code attachment} unless its event was stored before; either way answers the stored message, so the
      * caller can (re-)publish the same event. A concurrent copy of the same event loses on the unique
@@ -58,8 +63,17 @@ public class AttachmentRecorder {
                     ConversationMessage message = inboundMessage(conversation, attachment);
                     return message.persist()
                             .chain(() -> threads.addParticipants(conversation.id, participants(attachment)))
+                            .chain(() -> recordOptOutKeyword(attachment))
                             .replaceWith(new Recorded(conversation, message, false));
                 });
+    }
+
+    /** SPEC §6: the reply is stored like any other, and a keyword also changes the pair's opt-out state. */
+    private Uni<Void> recordOptOutKeyword(Attachment attachment) {
+        return OptOutKeywords.optsOut(attachment.body())
+                .map(optedOut -> optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
+                        attachment.occurredAt(), attachment.sourceEventId()))
+                .orElse(Uni.createFrom().voidItem());
     }
 
     private static ConversationMessage inboundMessage(Conversation conversation, Attachment attachment) {

@@ -28,6 +28,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.conversation.optout.OptOutState;
+import io.smsconversations.conversation.optout.OptOuts;
 
 /** The seller's way into conversations: "My SMS conversations" and the history of one (SPEC §5). */
 @Path("/api/conversations")
@@ -47,6 +49,9 @@ public class ConversationResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    OptOuts optOuts;
 
     @Inject
     JsonWebToken token;
@@ -103,6 +108,20 @@ public class ConversationResource {
         Cursor cursor = Cursor.decode(after, "after");
         return queries.history(caller(), conversationId, cursor, limit)
                 .onItem().ifNull().failWith(ConversationResource::notFound);
+    }
+
+    @GET
+    @Path("{id}/opt-out")
+    @Operation(summary = "Whether the customer opted out",
+            description = "A customer who texted STOP (or another opt-out keyword) to the business number may not be "
+                    + "texted from it until they text START (SPEC §6).")
+    @APIResponse(responseCode = "200", description = "The opt-out state of the conversation's two numbers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OptOutState.class)))
+    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
+            content = @Content(mediaType = "application/problem+json"))
+    public Uni<OptOutState> optOut(@PathParam("id") String id) {
+        return get(id).chain(conversation -> optOuts.state(conversation.customerNumber(), conversation.businessNumber()));
     }
 
     private Caller caller() {
