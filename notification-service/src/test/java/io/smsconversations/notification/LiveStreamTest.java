@@ -71,7 +71,7 @@ class LiveStreamTest {
             assertThat(received.id()).isEqualTo(String.valueOf(listed.get("id")));
             assertThat(tab2.events().get(0)).isEqualTo(received);
             // on the wire: the connected comment, then one event of exactly an id and one data line
-            assertThat(tab1.lines()).containsExactly(":connected", "", "id:" + received.id(),
+            assertThat(tab1.linesWithoutHeartbeats()).containsExactly(":connected", "", "id:" + received.id(),
                     "data:" + received.data(), "");
 
             // the other seller's stream stays silent, even after a later notification of its own has arrived

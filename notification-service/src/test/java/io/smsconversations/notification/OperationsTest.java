@@ -71,6 +71,22 @@ class OperationsTest {
         assertThat(given().get("/q/metrics").asString()).doesNotContain("count me");
     }
 
+    @Test
+    void countsNotificationsPushedToStreamsAndExposesTheConsumerLag() {
+        String seller = unique("seller");
+        double pushed = metricOrZero("notifications_pushed_total");
+        try (SseClient tab1 = SseClient.connect(stream, TestTokens.seller(seller));
+                SseClient tab2 = SseClient.connect(stream, TestTokens.seller(seller))) {
+            publish(inbound("push me", privileged(seller)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> tab1.events().size() == 1 && tab2.events().size() == 1);
+        }
+        // one per stream
+        assertThat(metric("notifications_pushed_total")).isGreaterThanOrEqualTo(pushed + 2);
+        // the Kafka client's own consumer metrics, through quarkus-micrometer: the lag of this replica's consumer
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> value("kafka_consumer_fetch_manager_records_lag_max") != null);
+    }
+
     private static double metric(String name) {
         Double value = value(name);
         if (value == null) {

@@ -35,10 +35,19 @@ final class SseClient implements AutoCloseable {
     private String id;
     private StringBuilder data;
 
+    private volatile boolean ended;
+
     private SseClient(URI uri, String bearerToken) {
+        this(uri, bearerToken, null);
+    }
+
+    private SseClient(URI uri, String bearerToken, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
         }
         response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()));
     }
@@ -49,6 +58,24 @@ final class SseClient implements AutoCloseable {
         Awaitility.await("stream connected").atMost(Duration.ofSeconds(10))
                 .until(() -> client.comments.contains("connected"));
         return client;
+    }
+
+    /** Opens the stream resuming after {@code lastEventId}, and waits until the server says it is registered. */
+    static SseClient resume(URI uri, String bearerToken, String lastEventId) {
+        SseClient client = new SseClient(uri, bearerToken, lastEventId);
+        Awaitility.await("stream connected").atMost(Duration.ofSeconds(10))
+                .until(() -> client.comments.contains("connected"));
+        return client;
+    }
+
+    /** Opens the stream with a Last-Event-ID header and returns its HTTP status. */
+    static int status(URI uri, String bearerToken, String lastEventId) throws Exception {
+        SseClient client = new SseClient(uri, bearerToken, lastEventId);
+        try {
+            return client.response.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode();
+        } finally {
+            client.close();
+        }
     }
 
     /** Opens the stream and returns its HTTP status, without waiting for any event. */
@@ -72,6 +99,33 @@ final class SseClient implements AutoCloseable {
             s.cancel();
         }
         response.cancel(true);
+    }
+
+    /** The comments received (without the colon), heartbeats included. */
+    List<String> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** Whether the server has ended the stream. */
+    boolean ended() {
+        return ended;
+    }
+
+    /** Every line received, as sent, except heartbeat comments (and the blank line that ends each). */
+    List<String> linesWithoutHeartbeats() {
+        List<String> kept = new java.util.ArrayList<>();
+        boolean skipBlank = false;
+        for (String line : lines) {
+            if (line.equals(":heartbeat")) {
+                skipBlank = true;
+            } else if (skipBlank && line.isEmpty()) {
+                skipBlank = false;
+            } else {
+                skipBlank = false;
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 
     /** Every line received, as sent. */
@@ -121,10 +175,12 @@ final class SseClient implements AutoCloseable {
         @Override
         public void onError(Throwable throwable) {
             // closed by the test or by the server
+            ended = true;
         }
 
         @Override
         public void onComplete() {
+            ended = true;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Parameters;
+import io.smsconversations.events.RecordType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,6 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 
 /** Stores notifications and reads a seller's inbox. */
 @ApplicationScoped
@@ -32,6 +34,9 @@ public class NotificationStore {
             ON CONFLICT (source_event_id, recipient_id, kind) DO NOTHING
             RETURNING id, created_at
             """;
+
+    private static final String COLUMNS = """
+            id, recipient_id, kind, title, text, conversation_id, record_id, record_type, created_at, read_at""";
 
     private final Pool pool;
     private final MeterRegistry registry;
@@ -103,6 +108,105 @@ public class NotificationStore {
         }
         return rows.map(list -> new NotificationPage(list.stream().map(Notification::view).toList(),
                 list.size() == limit ? list.get(list.size() - 1).id : null));
+    }
+
+    /**
+     * A page of {@code recipientId}'s notifications, the unread ones first (each group newest first), after the
+     * notification {@code before} in that order when it is given. The cursor is placed by the cursor notification's
+     * current read state.
+     */
+    public Uni<NotificationPage> unreadFirstPage(String recipientId, int limit, Long before) {
+        String order = " ORDER BY (read_at IS NULL) DESC, created_at DESC, id DESC LIMIT ";
+        Uni<RowSet<Row>> rows;
+        if (before == null) {
+            rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM notification WHERE recipient_id = $1" + order + "$2")
+                    .execute(Tuple.of(recipientId, limit));
+        } else {
+            rows = pool.preparedQuery("SELECT read_at IS NULL AS unread, created_at FROM notification"
+                    + " WHERE id = $1 AND recipient_id = $2")
+                    .execute(Tuple.of(before, recipientId))
+                    .map(cursor -> {
+                        var it = cursor.iterator();
+                        if (!it.hasNext()) {
+                            throw new BadRequestException("before: " + before + " is not the id of one of your"
+                                    + " notifications");
+                        }
+                        return it.next();
+                    })
+                    .flatMap(cursor -> pool.preparedQuery("SELECT " + COLUMNS + " FROM notification"
+                            + " WHERE recipient_id = $1 AND (read_at IS NULL, created_at, id) < ($3, $4, $5)"
+                            + order + "$2")
+                            .execute(Tuple.of(recipientId, limit, cursor.getBoolean("unread"),
+                                    cursor.getOffsetDateTime("created_at"), before)));
+        }
+        return rows.map(NotificationStore::views)
+                .map(list -> new NotificationPage(list,
+                        list.size() == limit ? list.get(list.size() - 1).id() : null));
+    }
+
+    /** How many of {@code recipientId}'s notifications are unread. */
+    public Uni<Long> unreadCount(String recipientId) {
+        return pool.preparedQuery("SELECT count(*) FROM notification WHERE recipient_id = $1 AND read_at IS NULL")
+                .execute(Tuple.of(recipientId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Marks one of {@code recipientId}'s notifications read (keeping the first read time when it already is) and
+     * returns it; 404 when there is no such notification of that recipient, so no one learns another's ids.
+     */
+    public Uni<NotificationView> markRead(String recipientId, long id) {
+        return pool.preparedQuery("UPDATE notification SET read_at = coalesce(read_at, now())"
+                + " WHERE id = $1 AND recipient_id = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(id, recipientId))
+                .map(rows -> views(rows).stream().findFirst()
+                        .orElseThrow(() -> new NotFoundException("You have no notification " + id)));
+    }
+
+    /** Marks every unread notification of {@code recipientId} read; returns how many were unread. */
+    public Uni<Integer> markAllRead(String recipientId) {
+        return pool.preparedQuery("UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL")
+                .execute(Tuple.of(recipientId))
+                .map(RowSet::rowCount);
+    }
+
+    /**
+     * {@code recipientId}'s notifications with an id greater than {@code afterId}, lowest id first, at most
+     * {@code limit}: what a stream resuming with Last-Event-ID missed.
+     */
+    public Uni<List<NotificationView>> after(String recipientId, long afterId, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM notification WHERE recipient_id = $1 AND id > $2"
+                + " ORDER BY id LIMIT $3")
+                .execute(Tuple.of(recipientId, afterId, limit))
+                .map(NotificationStore::views);
+    }
+
+    /** The notifications with these ids, with whom each is for, by id; ids that do not exist are left out. */
+    public Uni<Map<Long, StoredNotification>> byIds(List<Long> ids) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM notification WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(new Long[0])))
+                .map(rows -> {
+                    Map<Long, StoredNotification> found = new java.util.HashMap<>();
+                    rows.forEach(row -> found.put(row.getLong("id"),
+                            new StoredNotification(row.getString("recipient_id"), view(row))));
+                    return found;
+                });
+    }
+
+    private static List<NotificationView> views(RowSet<Row> rows) {
+        List<NotificationView> views = new java.util.ArrayList<>(rows.size());
+        rows.forEach(row -> views.add(view(row)));
+        return views;
+    }
+
+    private static NotificationView view(Row row) {
+        String recordType = row.getString("record_type");
+        var readAt = row.getOffsetDateTime("read_at");
+        return new NotificationView(row.getLong("id"), NotificationKind.valueOf(row.getString("kind")),
+                row.getString("title"), row.getString("text"),
+                new NotificationLink(row.getString("conversation_id"), row.getString("record_id"),
+                        recordType == null ? null : RecordType.valueOf(recordType)),
+                row.getOffsetDateTime("created_at").toInstant(), readAt == null ? null : readAt.toInstant());
     }
 
     private Counter counter(NotificationKind kind) {

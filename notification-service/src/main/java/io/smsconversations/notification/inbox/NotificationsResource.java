@@ -15,6 +15,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +34,8 @@ public class NotificationsResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final long MAX_LIMIT = 200;
+    static final String NEWEST = "newest";
+    static final String UNREAD_FIRST = "unread-first";
 
     @Inject
     JsonWebToken caller;
@@ -41,7 +46,7 @@ public class NotificationsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
-    @Operation(summary = "My notifications, newest first",
+    @Operation(summary = "My notifications, newest first or unread first",
             description = "Paged with a cursor: pass the nextBefore of a page as `before` to get the next one.")
     @APIResponse(responseCode = "200", description = "A page of notifications",
             content = @Content(schema = @Schema(implementation = NotificationPage.class)))
@@ -54,11 +59,67 @@ public class NotificationsResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "Only notifications older than the one with this id (a page's nextBefore)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-            @QueryParam("before") String before) {
+            @QueryParam("before") String before,
+            @Parameter(description = "`newest` (default): newest first; `unread-first`: the unread ones first, each"
+                    + " group newest first",
+                    schema = @Schema(enumeration = { NEWEST, UNREAD_FIRST }, defaultValue = NEWEST))
+            @QueryParam("order") String order) {
         // Parsed here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert.
         Long size = number("limit", limit, 1, MAX_LIMIT);
-        return store.page(caller.getSubject(), size == null ? DEFAULT_LIMIT : size.intValue(),
-                number("before", before, 1, Long.MAX_VALUE));
+        int pageSize = size == null ? DEFAULT_LIMIT : size.intValue();
+        Long cursor = number("before", before, 1, Long.MAX_VALUE);
+        if (order == null || order.isBlank() || NEWEST.equals(order.strip())) {
+            return store.page(caller.getSubject(), pageSize, cursor);
+        }
+        if (UNREAD_FIRST.equals(order.strip())) {
+            return store.unreadFirstPage(caller.getSubject(), pageSize, cursor);
+        }
+        throw new BadRequestException("order must be '" + NEWEST + "' or '" + UNREAD_FIRST + "', not '" + order + "'");
+    }
+
+    @GET
+    @Path("unread-count")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How many of my notifications are unread")
+    @APIResponse(responseCode = "200", description = "The count",
+            content = @Content(schema = @Schema(implementation = UnreadCount.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    public Uni<UnreadCount> unreadCount() {
+        return store.unreadCount(caller.getSubject()).map(UnreadCount::new);
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark one of my notifications read",
+            description = "Idempotent: marking a read notification again keeps its first read time.")
+    @APIResponse(responseCode = "200", description = "The notification, now read",
+            content = @Content(schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "404", description = "No notification of mine has this id",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    public Uni<NotificationView> markRead(
+            @Parameter(description = "The notification id", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64")) @PathParam("id") String id) {
+        long notificationId;
+        try {
+            notificationId = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            // a path that names no notification: not found, like another seller's
+            throw new NotFoundException("You have no notification " + id);
+        }
+        return store.markRead(caller.getSubject(), notificationId);
+    }
+
+    @POST
+    @Path("read-all")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark all my notifications read")
+    @APIResponse(responseCode = "200", description = "How many were unread",
+            content = @Content(schema = @Schema(implementation = MarkedRead.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    public Uni<MarkedRead> markAllRead() {
+        return store.markAllRead(caller.getSubject()).map(MarkedRead::new);
     }
 
     /** The value of an optional whole-number query parameter; null when absent. */

@@ -20,14 +20,12 @@ import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
 import io.smsconversations.notification.inbox.NewNotification;
 import io.smsconversations.notification.inbox.NotificationStore;
-import io.smsconversations.notification.inbox.StoredNotification;
-import io.smsconversations.notification.live.NotificationHub;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Turns conversation events into notifications. Per record: parse, store (idempotent on the event id), push what
- * was newly stored to the live streams, and only then acknowledge, so a crash before the commit redelivers the
- * event and a redelivery after it stores nothing twice. A record that cannot be processed is nacked and goes to the
+ * Turns conversation events into notifications. Per record: parse, store (idempotent on the event id; the commit
+ * announces the new rows to the live streams of every replica), and only then acknowledge, so a crash before the
+ * commit redelivers the event and a redelivery after it stores nothing twice. A record that cannot be processed is nacked and goes to the
  * dead-letter topic; the partition moves on.
  */
 @ApplicationScoped
@@ -40,14 +38,11 @@ public class ConversationEventsConsumer {
     private final ObjectMapper json;
     private final InboundMessageAlerts alerts;
     private final NotificationStore store;
-    private final NotificationHub hub;
 
-    public ConversationEventsConsumer(ObjectMapper json, InboundMessageAlerts alerts, NotificationStore store,
-            NotificationHub hub) {
+    public ConversationEventsConsumer(ObjectMapper json, InboundMessageAlerts alerts, NotificationStore store) {
         this.json = json;
         this.alerts = alerts;
         this.store = store;
-        this.hub = hub;
     }
 
     @Incoming(CHANNEL)
@@ -79,8 +74,8 @@ public class ConversationEventsConsumer {
         return store.insertNew(notifications)
                 // a database that is briefly away is not a reason to dead-letter a good event
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+                // the live streams hear of the new rows from the database (ReplicaFanOut), on every replica
                 .invoke(stored -> {
-                    stored.forEach(hub::publish);
                     LOG.infof("message %s from %s in conversation %s: %d notification(s) stored, %d already there",
                             event.messageId(), E164.masked(event.customerNumber()), event.conversationId(),
                             stored.size(), notifications.size() - stored.size());

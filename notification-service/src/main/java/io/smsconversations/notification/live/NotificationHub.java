@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smsconversations.notification.inbox.NotificationView;
@@ -19,8 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The open live streams of this process, by seller. A seller may have several (one per tab or device); each gets
  * every notification of that seller and nothing of anyone else.
  * <p>
- * In-process only: a notification reaches the streams open on the replica that consumed its event. Running more
- * than one replica needs a fan-out between replicas (a later issue).
+ * Fed by {@link ReplicaFanOut}, which hears of every committed notification, whichever replica stored it.
  */
 @ApplicationScoped
 public class NotificationHub {
@@ -29,10 +29,14 @@ public class NotificationHub {
 
     private final ConcurrentMap<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final Counter pushed;
 
     public NotificationHub(MeterRegistry registry) {
         Gauge.builder("notification.streams.open", open, AtomicInteger::get)
                 .description("Live notification streams open on this replica")
+                .register(registry);
+        pushed = Counter.builder("notifications.pushed")
+                .description("Notifications handed to a live stream on this replica (one per stream)")
                 .register(registry);
     }
 
@@ -47,7 +51,16 @@ public class NotificationHub {
      * publishes, so it must not block (emitting into a Mutiny emitter is fine).
      */
     public Registration register(String sellerId, Consumer<NotificationView> onNotification) {
-        Listener listener = new Listener(onNotification);
+        return register(sellerId, onNotification, () -> {
+        });
+    }
+
+    /**
+     * As {@link #register(String, Consumer)}; {@code onEvict} is called when the hub can no longer promise the
+     * stream every notification (see {@link #evictAll()}): the stream should close so its client resumes.
+     */
+    public Registration register(String sellerId, Consumer<NotificationView> onNotification, Runnable onEvict) {
+        Listener listener = new Listener(onNotification, onEvict);
         listeners.computeIfAbsent(sellerId, id -> ConcurrentHashMap.newKeySet()).add(listener);
         open.incrementAndGet();
         return () -> {
@@ -70,10 +83,33 @@ public class NotificationHub {
         for (Listener listener : streams) {
             try {
                 listener.onNotification.accept(notification.view());
+                pushed.increment();
             } catch (RuntimeException e) {
                 // one broken stream must not keep the others (or the consumer) from going on
                 LOG.warnf(e, "could not push notification %d to a live stream", notification.view().id());
             }
+        }
+    }
+
+    /**
+     * Tells every open stream that notifications may have been missed (the fan-out was interrupted): each closes,
+     * and its client reconnects with Last-Event-ID and gets the missed ones from the database.
+     */
+    public void evictAll() {
+        listeners.values().forEach(streams -> streams.forEach(listener -> {
+            try {
+                listener.onEvict.run();
+            } catch (RuntimeException e) {
+                LOG.warn("could not close a live stream", e);
+            }
+        }));
+    }
+
+    /** As {@link #evictAll()}, for the streams of one seller. */
+    public void evict(String sellerId) {
+        Set<Listener> streams = listeners.get(sellerId);
+        if (streams != null) {
+            streams.forEach(listener -> listener.onEvict.run());
         }
     }
 
@@ -85,10 +121,12 @@ public class NotificationHub {
 
     private static final class Listener {
         final Consumer<NotificationView> onNotification;
+        final Runnable onEvict;
         final AtomicBoolean closed = new AtomicBoolean();
 
-        Listener(Consumer<NotificationView> onNotification) {
+        Listener(Consumer<NotificationView> onNotification, Runnable onEvict) {
             this.onNotification = onNotification;
+            this.onEvict = onEvict;
         }
     }
 }

@@ -1,5 +1,11 @@
 package io.smsconversations.notification.live;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -7,12 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.smsconversations.notification.inbox.NotificationStore;
 import io.smsconversations.notification.inbox.NotificationView;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +38,9 @@ import jakarta.ws.rs.sse.Sse;
 /**
  * The live stream of the calling seller's new notifications, as Server-Sent Events: each event's id is the
  * notification id and its data the notification as JSON. The stream opens with a {@code :connected} comment, sent
- * once the stream is registered, so a client knows from when on it misses nothing.
+ * once the stream is registered, so a client knows from when on it misses nothing. A client that reconnects with
+ * {@code Last-Event-ID} first gets what it missed, from the database, then the live ones, each exactly once. A
+ * {@code :heartbeat} comment every {@code notification.stream.heartbeat} keeps idle connections open.
  */
 @Path("/api/notifications/stream")
 @Authenticated
@@ -32,6 +48,7 @@ import jakarta.ws.rs.sse.Sse;
 public class NotificationStreamResource {
 
     static final String CONNECTED = "connected";
+    static final String HEARTBEAT = "heartbeat";
 
     @Inject
     JsonWebToken caller;
@@ -39,29 +56,135 @@ public class NotificationStreamResource {
     @Inject
     NotificationHub hub;
 
+    @Inject
+    ReplicaFanOut fanOut;
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    Vertx vertx;
+
     @ConfigProperty(name = "notification.stream.buffer-size", defaultValue = "256")
     int bufferSize;
+
+    @ConfigProperty(name = "notification.stream.heartbeat", defaultValue = "15s")
+    Duration heartbeatInterval;
+
+    @ConfigProperty(name = "notification.stream.replay-batch", defaultValue = "100")
+    int replayBatch;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live stream of my new notifications (Server-Sent Events)",
             description = "Each event: `id` = notification id, `data` = the notification as JSON (same shape as in"
-                    + " the list). Starts with the comment `: connected`.")
+                    + " the list). Starts with the comment `:connected`; a `:heartbeat` comment keeps an idle"
+                    + " stream open. With `Last-Event-ID`, first sends the caller's notifications with a greater id.")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse,
+            @Parameter(description = "Resume: the id of the last event received; the stream first sends the caller's"
+                    + " notifications with a greater id")
+            @RestHeader("Last-Event-ID") String lastEventId) {
         String sellerId = caller.getSubject();
-        // A bounded buffer per stream: a client that does not read is failed (and reconnects) instead of making the
-        // service hold an ever-growing queue for it.
-        return Multi.createFrom().<OutboundSseEvent> emitter(emitter -> {
-            NotificationHub.Registration registration = hub.register(sellerId,
-                    notification -> emitter.emit(event(sse, notification)));
-            emitter.onTermination(registration::close);
-            emitter.emit(sse.newEventBuilder().comment(CONNECTED).build());
-        }, bufferSize);
+        Long resumeAfter = lastEventId(lastEventId);
+        return Uni.createFrom().completionStage(fanOut::listening)
+                .ifNoItem().after(Duration.ofSeconds(10))
+                .failWith(() -> new ServiceUnavailableException("live notifications are not available yet"))
+                // A bounded buffer per stream: a client that does not read is failed (and reconnects) instead of
+                // making the service hold an ever-growing queue for it.
+                .onItem().transformToMulti(listening -> Multi.createFrom().<OutboundSseEvent> emitter(
+                        emitter -> open(emitter, sse, sellerId, resumeAfter), bufferSize));
+    }
+
+    private void open(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse, String sellerId, Long resumeAfter) {
+        LiveStream stream = new LiveStream(emitter, sse, resumeAfter);
+        // registered before the replay query runs: what commits meanwhile is buffered, not lost
+        NotificationHub.Registration registration = hub.register(sellerId, stream::live, emitter::complete);
+        long heartbeat = vertx.setPeriodic(heartbeatInterval.toMillis(),
+                timer -> emitter.emit(sse.newEventBuilder().comment(HEARTBEAT).build()));
+        emitter.onTermination(() -> {
+            registration.close();
+            vertx.cancelTimer(heartbeat);
+        });
+        emitter.emit(sse.newEventBuilder().comment(CONNECTED).build());
+        if (resumeAfter == null) {
+            stream.replayed(List.of(), false);
+            return;
+        }
+        // at most one batch that surely fits the buffer; with more missed, the stream ends after the batch and the
+        // client resumes from its last id
+        int batch = Math.max(1, Math.min(replayBatch, bufferSize - 2));
+        store.after(sellerId, resumeAfter, batch + 1).subscribe().with(
+                missed -> stream.replayed(missed.size() > batch ? missed.subList(0, batch) : missed,
+                        missed.size() > batch),
+                emitter::fail);
+    }
+
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(header.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("Last-Event-ID must be the id of a notification event, not '" + header + "'");
+    }
+
+    /**
+     * One connection's state. Until the replay is sent, live notifications wait in {@code pending}; then those
+     * the replay did not contain follow. A lock keeps replay and live events from interleaving.
+     */
+    private static final class LiveStream {
+        private final MultiEmitter<? super OutboundSseEvent> emitter;
+        private final Sse sse;
+        private final long resumeAfter;
+        private final Set<Long> replayed = new HashSet<>();
+        private List<NotificationView> pending = new ArrayList<>();
+
+        LiveStream(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse, Long resumeAfter) {
+            this.emitter = emitter;
+            this.sse = sse;
+            this.resumeAfter = resumeAfter == null ? 0 : resumeAfter;
+        }
+
+        synchronized void live(NotificationView notification) {
+            if (pending != null) {
+                pending.add(notification);
+            } else {
+                send(notification);
+            }
+        }
+
+        synchronized void replayed(List<NotificationView> missed, boolean more) {
+            missed.forEach(notification -> {
+                replayed.add(notification.id());
+                emitter.emit(event(sse, notification));
+            });
+            List<NotificationView> waiting = pending;
+            pending = null;
+            if (more) {
+                emitter.complete(); // the rest in the next replay: live ones meanwhile are in the database too
+                return;
+            }
+            waiting.forEach(this::send);
+        }
+
+        private void send(NotificationView notification) {
+            // already in the replay, or older than what the client says it has seen
+            if (notification.id() <= resumeAfter || replayed.contains(notification.id())) {
+                return;
+            }
+            emitter.emit(event(sse, notification));
+        }
     }
 
     private static OutboundSseEvent event(Sse sse, NotificationView notification) {
