@@ -14,7 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.BusinessNumberType;
 import io.smsconversations.events.ConversationKey;
+import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.InboundMessageReceived;
@@ -23,6 +26,7 @@ import io.smsconversations.events.MessageAttached;
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Seller;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.KafkaTestClient;
 
@@ -119,5 +123,47 @@ public final class Fixtures {
     public static List<Map<String, Object>> awaitMessages(String token, String conversationId, int count) {
         return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
                 .until(() -> messages(token, conversationId), list -> list.size() >= count);
+    }
+
+    // --- the directory, as routing-service's admin API or the CRM publish it (compacted topics, key = id)
+
+    public static RecordRef teamContact(String teamId) {
+        return new RecordRef(unique("contact"), RecordType.CONTACT, "Grace Hopper", Owner.team(teamId));
+    }
+
+    /** Publishes {@code record} on directory.records with the owner given (the name and type of {@code record}). */
+    public static DirectoryRecord publishRecord(KafkaTestClient kafka, RecordRef record, Owner owner) {
+        DirectoryRecord entry = new DirectoryRecord(record.id(), record.type(), record.name(), owner, true, now(),
+                List.of(), null);
+        kafka.publishEvent(Topics.DIRECTORY_RECORDS, entry.id(), unique("record-event"),
+                EventTypes.DIRECTORY_RECORD_UPSERTED, entry);
+        return entry;
+    }
+
+    public static Seller publishSeller(KafkaTestClient kafka, String sellerId, String... teamIds) {
+        Seller seller = new Seller(sellerId, "Seller " + sellerId, List.of(teamIds), true);
+        kafka.publishEvent(Topics.DIRECTORY_SELLERS, sellerId, unique("seller-event"),
+                EventTypes.DIRECTORY_SELLER_UPSERTED, seller);
+        return seller;
+    }
+
+    public static BusinessNumber publishBusinessNumber(KafkaTestClient kafka, String number, List<String> sellerIds,
+            List<String> teamIds) {
+        BusinessNumber entry = new BusinessNumber(number, unique("Line"), BusinessNumberType.LONG_CODE, sellerIds,
+                teamIds, "twilio");
+        kafka.publishEvent(Topics.DIRECTORY_BUSINESS_NUMBERS, number, unique("number-event"),
+                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, entry);
+        return entry;
+    }
+
+    /** A tombstone: the entry with this key is deleted. */
+    public static void publishTombstone(KafkaTestClient kafka, String topic, String key) {
+        kafka.publishRaw(topic, key, null);
+    }
+
+    /** The status {@code token} gets for the conversation. */
+    public static int conversationStatus(String token, String conversationId) {
+        return given().auth().oauth2(token).when().get("/api/conversations/" + conversationId)
+                .then().extract().statusCode();
     }
 }

@@ -2,7 +2,6 @@ package io.smsconversations.conversation.attach;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,7 @@ import io.smsconversations.events.MessageDirection;
 
 /**
  * Stores an attached inbound message in one transaction: find or create its conversation, add the message, bump the
- * conversation's activity, let the alerted sellers and the record's owner see it.
+ * conversation's activity, let the alerted sellers see it (owners see it through the directory projection).
  */
 @ApplicationScoped
 public class AttachmentRecorder {
@@ -95,13 +94,12 @@ public class AttachmentRecorder {
         return message;
     }
 
-    /** The alerted sellers and the owner seller of the record (SPEC §5 visibility, for now). */
+    /**
+     * The alerted sellers: they may open the conversation a notification links to even when neither its record nor
+     * its number is theirs. The record's owner is not stored here: it is read from the directory projection when
+     * visibility is checked, so a re-assigned record takes its conversations along (SPEC §5).
+     */
     private static List<String> participants(Attachment attachment) {
-        List<String> sellers = new ArrayList<>();
-        attachment.alerts().stream().map(AlertRecipient::sellerId).forEach(sellers::add);
-        if (attachment.record().owner() != null) {
-            sellers.add(attachment.record().owner().sellerId());
-        }
-        return sellers;
+        return attachment.alerts().stream().map(AlertRecipient::sellerId).toList();
     }
 }

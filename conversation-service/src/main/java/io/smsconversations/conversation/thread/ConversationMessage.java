@@ -16,6 +16,8 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.DeliveryStatus;
+import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.MediaReference;
 import io.smsconversations.events.MessageDirection;
 
@@ -70,6 +72,24 @@ public class ConversationMessage extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "alerts", nullable = false)
     public Alerts alerts = new Alerts(List.of());
+
+    /** Outbound only: how far the provider got (written by the delivery-report consumer, forward only). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_reason")
+    public FailureReason failureReason;
+
+    @Column(name = "provider_error_code")
+    public String providerErrorCode;
+
+    @Column(name = "provider_error_text")
+    public String providerErrorText;
+
+    @Column(name = "status_updated_at")
+    public Instant statusUpdatedAt;
 
     // The jsonb columns hold an object, not a bare array: Hibernate Reactive passes JSON to the Vert.x client as a
     // JsonObject, which cannot be a top-level array.

@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
- * A seller who may see a conversation. For now these are the sellers alerted about its messages and the owner
- * seller of its record; team and number assignments (SPEC §5) arrive with the directory projections.
+ * A seller alerted about a message of a conversation, who may therefore see it besides its record's and its
+ * business number's owners (SPEC §5, read from the directory projection by {@link ConversationQueries}).
  */
 @Entity
 @Table(name = "conversation_participant")

@@ -15,16 +15,40 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 
 /**
- * Reads conversations as a caller may see them: an admin sees all, a seller the conversations they take part in.
- * A conversation the caller may not see is reported exactly like one that does not exist.
+ * Reads conversations as a caller may see them (SPEC §5): an admin sees all; a seller sees a conversation when its
+ * record or its business number is assigned to them or to one of their teams, or when they were alerted about one
+ * of its messages. A conversation the caller may not see is reported exactly like one that does not exist.
+ * <p>
+ * Ownership is read from the directory projection at query time, not from the conversation's snapshot, so a record
+ * re-assigned to another seller or team moves its conversations with it. Only while the projection does not know the
+ * record (e.g. a lead routing has just created, not yet through {@code directory.records}) does the snapshot of the
+ * attach event stand in for it. Every branch of the check is an index probe (primary keys of the projection tables,
+ * {@code conversation_identity}, {@code conversation_participant}), one SQL statement per page, never a query per
+ * conversation.
  */
 @ApplicationScoped
 public class ConversationQueries {
 
-    private static final String VISIBLE_TO_SELLER = " and exists (select 1 from ConversationParticipant p"
-            + " where p.conversationId = c.id and p.sellerId = :sellerId)";
+    /** The visibility check on {@code conversation c} for the seller {@code :sellerId}. */
+    static final String VISIBLE_TO_SELLER = """
+            (EXISTS (SELECT 1 FROM conversation_participant p
+                     WHERE p.conversation_id = c.id AND p.seller_id = :sellerId)
+             OR EXISTS (SELECT 1 FROM directory_record r
+                        WHERE r.id = c.record_id AND r.owner_seller_id = :sellerId)
+             OR EXISTS (SELECT 1 FROM directory_record r
+                        JOIN directory_seller_team t ON t.team_id = r.owner_team_id AND t.seller_id = :sellerId
+                        WHERE r.id = c.record_id)
+             OR ((c.record_owner_seller_id = :sellerId
+                  OR EXISTS (SELECT 1 FROM directory_seller_team t
+                             WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
+                 AND NOT EXISTS (SELECT 1 FROM directory_record r WHERE r.id = c.record_id))
+             OR EXISTS (SELECT 1 FROM directory_business_number_seller bs
+                        WHERE bs.number = c.business_number AND bs.seller_id = :sellerId)
+             OR EXISTS (SELECT 1 FROM directory_business_number_team bt
+                        JOIN directory_seller_team t ON t.team_id = bt.team_id AND t.seller_id = :sellerId
+                        WHERE bt.number = c.business_number))
+            """;
 
-    // DISTINCT ON picks the newest message of each conversation of the page in one index-backed query.
     private static final String LAST_MESSAGES = """
             SELECT DISTINCT ON (conversation_id) *
             FROM message
@@ -35,17 +59,18 @@ public class ConversationQueries {
     /** Conversations visible to {@code caller}, newest activity first, starting after {@code before}. */
     @WithSession
     public Uni<ConversationPage> visibleTo(Caller caller, Cursor before, int limit) {
-        StringBuilder hql = new StringBuilder("from Conversation c where 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversation c WHERE TRUE");
         Map<String, Object> parameters = new HashMap<>();
-        restrictTo(caller, hql, parameters);
+        restrictTo(caller, sql, parameters);
         if (before != null) {
-            hql.append(" and (c.lastActivityAt < :at or (c.lastActivityAt = :at and c.id < :id))");
+            // Row comparison: walks conversation_by_activity from the cursor on.
+            sql.append(" AND (c.last_activity_at, c.id) < (:at, :id)");
             parameters.put("at", before.at());
             parameters.put("id", before.id());
         }
-        hql.append(" order by c.lastActivityAt desc, c.id desc");
-        // range() is inclusive: one row more than the page tells whether there is a next page.
-        return Conversation.<Conversation>find(hql.toString(), parameters).range(0, limit).list()
+        // One row more than the page tells whether there is a next page.
+        sql.append(" ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ").append(limit + 1);
+        return conversations(sql.toString(), parameters)
                 .chain(rows -> {
                     boolean more = rows.size() > limit;
                     List<Conversation> page = more ? rows.subList(0, limit) : rows;
@@ -98,19 +123,30 @@ public class ConversationQueries {
         });
     }
 
-    private Uni<Conversation> findVisible(Caller caller, UUID conversationId) {
-        StringBuilder hql = new StringBuilder("from Conversation c where c.id = :conversationId");
+    /** The conversation entity, or null when it does not exist or {@code caller} may not see it. */
+    @WithSession
+    public Uni<Conversation> findVisible(Caller caller, UUID conversationId) {
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversation c WHERE c.id = :conversationId");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("conversationId", conversationId);
-        restrictTo(caller, hql, parameters);
-        return Conversation.<Conversation>find(hql.toString(), parameters).firstResult();
+        restrictTo(caller, sql, parameters);
+        return conversations(sql.toString(), parameters)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
-    private static void restrictTo(Caller caller, StringBuilder hql, Map<String, Object> parameters) {
+    private static void restrictTo(Caller caller, StringBuilder sql, Map<String, Object> parameters) {
         if (!caller.admin()) {
-            hql.append(VISIBLE_TO_SELLER);
+            sql.append(" AND ").append(VISIBLE_TO_SELLER);
             parameters.put("sellerId", caller.sellerId());
         }
+    }
+
+    private static Uni<List<Conversation>> conversations(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Conversation.class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        });
     }
 
     private Uni<Map<UUID, ConversationMessage>> lastMessages(List<Conversation> conversations) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.smsconversations.events.DeliveryStatus;
+import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.MediaReference;
 import io.smsconversations.events.MessageDirection;
 
@@ -21,11 +23,25 @@ public record MessageView(
         String providerMessageId,
         Instant occurredAt,
         int segments,
-        List<MediaReference> media) {
+        List<MediaReference> media,
+        @Schema(nullable = true, description = "Outbound messages: the provider's latest report; null for inbound")
+        Delivery delivery) {
+
+    /**
+     * @param reason       normalised across providers (e.g. {@code InvalidSendingParameters}); null unless it failed
+     * @param providerCode the provider's own error code (Twilio {@code 21610}), kept beside the reason
+     */
+    @Schema(name = "Delivery")
+    public record Delivery(DeliveryStatus status, FailureReason reason, String providerCode, String providerText,
+            Instant updatedAt) {
+    }
 
     static MessageView of(ConversationMessage message) {
+        Delivery delivery = message.deliveryStatus == null ? null
+                : new Delivery(message.deliveryStatus, message.failureReason, message.providerErrorCode,
+                        message.providerErrorText, message.statusUpdatedAt);
         return new MessageView(message.id, message.conversationId, message.direction, message.body,
                 message.fromNumber, message.toNumber, message.provider, message.providerMessageId,
-                message.occurredAt, message.segments, message.media.items());
+                message.occurredAt, message.segments, message.media.items(), delivery);
     }
 }

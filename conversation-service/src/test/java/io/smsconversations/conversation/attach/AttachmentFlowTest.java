@@ -119,7 +119,8 @@ class AttachmentFlowTest {
                 conversationId, messageId, record, from, to, MessageDirection.INBOUND, attached.message().body(),
                 receivedAt, alerts));
 
-        // The record's owner and the alerted seller without the privilege take part too; the owner can read it.
+        // The record's owner can read it too (from the attach event's snapshot while the directory does not know the
+        // record).
         assertThat(messages(TestTokens.seller(owner), conversationId)).hasSize(1);
     }
 

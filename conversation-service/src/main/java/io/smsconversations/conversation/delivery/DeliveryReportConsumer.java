@@ -1,0 +1,116 @@
+package io.smsconversations.conversation.delivery;
+
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smsconversations.conversation.attach.AttachRetryConfig;
+import io.smsconversations.events.DeliveryReportReceived;
+import io.smsconversations.events.EventTypes;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Consumes the gateway's delivery reports ({@code sms.delivery-reports}) and moves outbound messages forward. A report
+ * for a message this service does not hold (sent by another system, or not stored yet) changes nothing and is logged.
+ * Unreadable records go to the dead-letter topic at once; database failures are retried first.
+ */
+@ApplicationScoped
+public class DeliveryReportConsumer {
+
+    public static final String CHANNEL = "delivery-reports";
+
+    private static final Logger LOG = Logger.getLogger(DeliveryReportConsumer.class);
+
+    @Inject
+    DeliveryReports reports;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AttachRetryConfig retry;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> record) {
+        String eventId = header(record, "ce_id");
+        DeliveryReportReceived report;
+        try {
+            report = read(record, eventId);
+        } catch (IllegalArgumentException poison) {
+            registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
+            LOG.warnf("Delivery report %s refused, sending it to the dead-letter topic: %s", where(record),
+                    poison.getMessage());
+            return Uni.createFrom().completionStage(() -> record.nack(poison));
+        }
+        Executor onContext = onCurrentContext();
+        return Uni.createFrom().deferred(() -> reports.apply(eventId, report))
+                .runSubscriptionOn(onContext)
+                .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
+                .onItemOrFailure().transformToUni((moved, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Delivery report %s failed its retries; dead-lettered", eventId);
+                        return Uni.createFrom().completionStage(() -> record.nack(failure));
+                    }
+                    String outcome = moved > 0 ? "applied" : "no-change";
+                    registry.counter("conversation.delivery.reports", "outcome", outcome).increment();
+                    LOG.infof("Delivery report %s (%s %s of %s message %s): %s", eventId, report.status(),
+                            report.reason() == null ? "" : report.reason(), report.provider(),
+                            report.providerMessageId(), outcome);
+                    return Uni.createFrom().completionStage(record::ack);
+                });
+    }
+
+    private DeliveryReportReceived read(Message<String> record, String eventId) {
+        if (eventId == null || !EventTypes.DELIVERY_REPORT_RECEIVED.equals(header(record, "ce_type"))) {
+            throw new IllegalArgumentException("not a " + EventTypes.DELIVERY_REPORT_RECEIVED + " CloudEvent");
+        }
+        DeliveryReportReceived report;
+        try {
+            report = json.readValue(record.getPayload(), DeliveryReportReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the value is not a DeliveryReportReceived: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the record has no value");
+        }
+        if (report == null || report.provider() == null || report.providerMessageId() == null
+                || report.status() == null || report.reportedAt() == null) {
+            throw new IllegalArgumentException("provider, providerMessageId, status and reportedAt are required");
+        }
+        return report;
+    }
+
+    private static String header(Message<String> record, String name) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> metadata.getHeaders().lastHeader(name))
+                .map(header -> new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
+    private static String where(Message<String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset()).orElse("?");
+    }
+
+    private static Executor onCurrentContext() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> context.runOnContext(ignored -> task.run());
+    }
+}

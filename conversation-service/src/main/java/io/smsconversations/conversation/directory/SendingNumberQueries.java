@@ -1,0 +1,74 @@
+package io.smsconversations.conversation.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.events.BusinessNumberType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** "My sending numbers": the business numbers owned by the caller or one of the caller's teams; an admin's: all. */
+@ApplicationScoped
+public class SendingNumberQueries {
+
+    private static final String ALL = """
+            SELECT b.number, b.name, b.type, b.provider FROM directory_business_number b
+            ORDER BY b.name, b.number""";
+
+    // Both branches are index lookups by seller (directory_business_number_seller_by_seller,
+    // directory_seller_team's primary key, directory_business_number_team_by_team).
+    private static final String OWNED_BY_SELLER = """
+            SELECT b.number, b.name, b.type, b.provider FROM directory_business_number b
+            WHERE b.number IN (
+                SELECT bs.number FROM directory_business_number_seller bs WHERE bs.seller_id = $1
+                UNION
+                SELECT bt.number FROM directory_business_number_team bt
+                JOIN directory_seller_team t ON t.team_id = bt.team_id
+                WHERE t.seller_id = $1)
+            ORDER BY b.name, b.number""";
+
+    private static final String EXISTS = "SELECT 1 FROM directory_business_number WHERE number = $1";
+
+    private static final String OWNED_BY_SELLER_EXISTS = """
+            SELECT 1 FROM directory_business_number_seller bs WHERE bs.number = $1 AND bs.seller_id = $2
+            UNION ALL
+            SELECT 1 FROM directory_business_number_team bt
+            JOIN directory_seller_team t ON t.team_id = bt.team_id AND t.seller_id = $2
+            WHERE bt.number = $1
+            LIMIT 1""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<SendingNumbers> of(Caller caller) {
+        Uni<RowSet<Row>> rows = caller.admin()
+                ? pool.query(ALL).execute()
+                : pool.preparedQuery(OWNED_BY_SELLER).execute(Tuple.of(caller.sellerId()));
+        return rows.map(set -> {
+            List<SendingNumber> items = new ArrayList<>();
+            for (Row row : set) {
+                items.add(new SendingNumber(row.getString("number"), row.getString("name"),
+                        BusinessNumberType.valueOf(row.getString("type")), row.getString("provider")));
+            }
+            return new SendingNumbers(List.copyOf(items));
+        });
+    }
+
+    /**
+     * Whether {@code caller} may send from {@code number} (E.164): it is owned by them or one of their teams; for an
+     * admin, it is a business number at all. One index lookup; for the send checks.
+     */
+    public Uni<Boolean> mayUse(Caller caller, String number) {
+        Uni<RowSet<Row>> rows = caller.admin()
+                ? pool.preparedQuery(EXISTS).execute(Tuple.of(number))
+                : pool.preparedQuery(OWNED_BY_SELLER_EXISTS).execute(Tuple.of(number, caller.sellerId()));
+        return rows.map(set -> set.size() > 0);
+    }
+}
