@@ -39,6 +39,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    private static KafkaTestClient kafka;
+
+    /** One client of the module's broker for every test class; its threads end with the JVM. */
+    public static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            kafka = KafkaTestClient.forSuite();
+        }
+        return kafka;
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
     }

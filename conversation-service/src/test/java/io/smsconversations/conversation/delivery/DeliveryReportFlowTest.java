@@ -23,14 +23,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.DeliveryStatus;
@@ -55,19 +54,7 @@ class DeliveryReportFlowTest {
 
     private static final String SELLER = "dora";
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    private static final KafkaTestClient kafka = Fixtures.kafka();
 
     @Test
     void statusOnlyMovesForwardWhateverTheOrderAndRepeatsOfReports() throws Exception {

@@ -27,8 +27,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Owner;
@@ -54,22 +53,10 @@ import io.smsconversations.testing.TestTokens;
 @WithTestResource(OidcWiremockTestResource.class)
 class DirectoryProjectionTest {
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = Fixtures.kafka();
 
     @Inject
     SendingNumberQueries numbers;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void aRecordIsUpsertedByItsKeyAndDeletedByATombstone() {

@@ -15,15 +15,13 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Instant;
 import java.util.List;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.testing.KafkaTestClient;
@@ -37,19 +35,7 @@ import io.smsconversations.testing.TestTokens;
 @WithTestResource(OidcWiremockTestResource.class)
 class OptOutFlowTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    private static final KafkaTestClient kafka = Fixtures.kafka();
 
     @Test
     void stopOptsOutStartOptsBackInAndBothRepliesStayInTheConversation() {

@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -48,19 +45,7 @@ class ConversationApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    private static final KafkaTestClient kafka = Fixtures.kafka();
 
     @Test
     void aConversationTheCallerMayNotSeeIsNotFoundLikeAMissingOne() {

@@ -28,8 +28,6 @@ import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -55,19 +53,7 @@ import io.smsconversations.testing.TestTokens;
 @WithTestResource(OidcWiremockTestResource.class)
 class VisibilityTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    private static final KafkaTestClient kafka = Fixtures.kafka();
 
     @Test
     void twoSellersOfDifferentTeamsEachSeeOnlyTheirOwnConversations() {
