@@ -34,6 +34,7 @@ import io.smsconversations.events.Topics;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.ServiceDatabase;
+import io.smsconversations.testing.ServiceProcess;
 import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.TestTokens;
 
@@ -79,7 +80,7 @@ class EndToEndIT {
         Map<String, String> gatewayConfig = new HashMap<>(common);
         gatewayConfig.put("gateway.public-base-url", "http://localhost:" + gatewayPort);
         gatewayConfig.put("gateway.twilio.auth-token", TWILIO_AUTH_TOKEN);
-        gateway = ServiceProcess.start(root, "inbound-gateway", gatewayPort, gatewayConfig);
+        gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort, gatewayConfig);
         routing = startWithDatabase(root, "routing-service", "routing", common);
         conversation = startWithDatabase(root, "conversation-service", "conversation", common);
         notification = startWithDatabase(root, "notification-service", "notification", common);
@@ -150,7 +151,11 @@ class EndToEndIT {
         ServiceDatabase db = SuiteInfrastructure.get().postgres().database(database, true);
         Map<String, String> config = new HashMap<>(common);
         config.putAll(db.quarkusConfig());
-        return ServiceProcess.start(root, service, FreePorts.next(), config);
+        return ServiceProcess.start(jarOf(root, service), service, FreePorts.next(), config);
+    }
+
+    private static Path jarOf(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     private static void seedDirectory() {

@@ -31,6 +31,7 @@ import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.ServiceDatabase;
+import io.smsconversations.testing.ServiceProcess;
 import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.TestTokens;
 
@@ -40,6 +41,10 @@ import io.smsconversations.testing.TestTokens;
  * Runs in failsafe, after {@code package}.
  */
 class TwoReplicasIT {
+
+    /** The jar `package` built (the pom passes its path; the benchmark runs from the module folder). */
+    private static final java.nio.file.Path NOTIFICATION_JAR = java.nio.file.Path.of(
+            System.getProperty("notification.jar", "target/quarkus-app/quarkus-run.jar"));
 
     private static final String GROUP = "notification-service";
     private static final Duration READY = Duration.ofSeconds(120);
@@ -63,8 +68,8 @@ class TwoReplicasIT {
         config.put("quarkus.oidc.client-id", "quarkus-service-app");
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
-        replicaA = ServiceProcess.start("replica-a", FreePorts.next(), config);
-        replicaB = ServiceProcess.start("replica-b", FreePorts.next(), config);
+        replicaA = ServiceProcess.start(NOTIFICATION_JAR, "replica-a", FreePorts.next(), config);
+        replicaB = ServiceProcess.start(NOTIFICATION_JAR, "replica-b", FreePorts.next(), config);
         Stream.of(replicaA, replicaB)
                 .map(replica -> CompletableFuture.runAsync(() -> replica.awaitReady(READY)))
                 .toList()

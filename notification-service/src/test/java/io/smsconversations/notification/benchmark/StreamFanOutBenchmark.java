@@ -26,6 +26,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smsconversations.notification.ServiceProcess;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.ServiceDatabase;
+import io.smsconversations.testing.ServiceProcess;
 import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.TestTokens;
 
@@ -39,6 +40,10 @@ import io.smsconversations.testing.TestTokens;
  * random sellers, (2) a burst: one notification to every seller in one transaction. Results go to stdout.
  */
 public final class StreamFanOutBenchmark {
+
+    /** Run from the module folder, after `package`. */
+    private static final java.nio.file.Path NOTIFICATION_JAR = java.nio.file.Path.of(
+            System.getProperty("notification.jar", "target/quarkus-app/quarkus-run.jar"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -61,7 +66,7 @@ public final class StreamFanOutBenchmark {
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
         config.put("quarkus.log.level", "WARN");
-        try (ServiceProcess service = ServiceProcess.start("benchmark", FreePorts.next(), config)) {
+        try (ServiceProcess service = ServiceProcess.start(NOTIFICATION_JAR, "benchmark", FreePorts.next(), config)) {
             service.awaitReady(Duration.ofSeconds(120));
             System.out.printf("cores=%d, java=%s, service -Xmx256m%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));

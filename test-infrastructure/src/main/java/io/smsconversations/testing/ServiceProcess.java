@@ -1,4 +1,4 @@
-package io.smsconversations.endtoend;
+package io.smsconversations.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service started from its built jar ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM, the way it
- * runs in production, with its log in {@code target/end-to-end-logs}.
+ * A service started from its built jar ({@code target/quarkus-app/quarkus-run.jar}) as a separate JVM, the way it
+ * runs in production, for tests that need several processes (the end-to-end test, replicas of one service). Its log
+ * goes to {@code target/process-logs/<name>.log} of the jar's module.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -34,31 +35,49 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Path repositoryRoot, String name, int port, Map<String, String> config) {
-        Path jar = repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    /**
+     * @param config system properties for the service (its Quarkus configuration)
+     */
+    public static ServiceProcess start(Path jar, String name, int port, Map<String, String> config) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify) from the root");
+            throw new IllegalStateException(jar + " is missing: package the service first (./mvnw verify from the "
+                    + "repository root builds every jar before the tests that start them)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         try {
-            Path logDir = Files.createDirectories(repositoryRoot.resolve("end-to-end-tests/target/end-to-end-logs"));
+            Path logDir = Files.createDirectories(jar.toAbsolutePath().getParent().getParent().resolve("process-logs"));
             Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
             return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The process' log so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until the service answers UP on its readiness endpoint (Kafka and its database reachable). */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build();
         while (System.nanoTime() < deadline) {
@@ -91,10 +110,6 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void sleep(long millis) {
