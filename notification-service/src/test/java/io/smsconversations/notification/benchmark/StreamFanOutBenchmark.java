@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.smsconversations.notification.ServiceProcess;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.ServiceDatabase;
 import io.smsconversations.testing.ServiceProcess;
