@@ -39,6 +39,10 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path("/webhooks/vonage")
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
+// Every endpoint refuses alike: declared once for all four operations.
+@APIResponse(responseCode = "400", description = VonageWebhook.MALFORMED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
+@APIResponse(responseCode = "403", description = VonageWebhook.REFUSED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
+@APIResponse(responseCode = "503", description = VonageWebhook.UNAVAILABLE, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 public class VonageWebhook {
 
     public static final String INBOUND_PATH = "/webhooks/vonage/inbound";
@@ -66,9 +70,6 @@ public class VonageWebhook {
     @Path("inbound")
     @Operation(summary = "Receive an inbound SMS from Vonage (GET)", description = INBOUND_DESCRIPTION)
     @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = REFUSED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> inboundByGet(@Context HttpServerRequest request) {
         return inbound(requests.fromQuery(request.query()));
     }
@@ -77,9 +78,6 @@ public class VonageWebhook {
     @Path("inbound")
     @Operation(summary = "Receive an inbound SMS from Vonage (POST, form or JSON)", description = INBOUND_DESCRIPTION)
     @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = REFUSED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> inboundByPost(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return inbound(requests.fromBody(contentType, body));
     }
@@ -88,9 +86,6 @@ public class VonageWebhook {
     @Path("delivery-receipt")
     @Operation(summary = "Receive a delivery receipt from Vonage (GET)", description = RECEIPT_DESCRIPTION)
     @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = REFUSED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> receiptByGet(@Context HttpServerRequest request) {
         return receipt(requests.fromQuery(request.query()));
     }
@@ -99,9 +94,6 @@ public class VonageWebhook {
     @Path("delivery-receipt")
     @Operation(summary = "Receive a delivery receipt from Vonage (POST, form or JSON)", description = RECEIPT_DESCRIPTION)
     @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    @APIResponse(responseCode = "400", description = MALFORMED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = REFUSED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> receiptByPost(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         return receipt(requests.fromBody(contentType, body));
     }
@@ -145,10 +137,10 @@ public class VonageWebhook {
         }
     }
 
-    private static final String PROBLEM = "application/problem+json";
-    private static final String MALFORMED = "Authentic but malformed; nothing published";
-    private static final String REFUSED = "sig missing or wrong, or timestamp stale; nothing published";
-    private static final String UNAVAILABLE = "Kafka did not acknowledge in time; Vonage should retry";
+    static final String PROBLEM = "application/problem+json";
+    static final String MALFORMED = "Authentic but malformed; nothing published";
+    static final String REFUSED = "sig missing or wrong, or timestamp stale; nothing published";
+    static final String UNAVAILABLE = "Kafka did not acknowledge in time; Vonage should retry";
     private static final String INBOUND_DESCRIPTION = "Set as the number's (or account's) inbound webhook URL. "
             + "Parameters msisdn, to, messageId, text, type, timestamp, sig (signed webhooks must be enabled). "
             + "Published to sms.inbound-messages and acknowledged by Kafka before the gateway answers 204.";
