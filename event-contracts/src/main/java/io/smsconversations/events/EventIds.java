@@ -25,6 +25,14 @@ public final class EventIds {
         return nameBased("delivery-report", provider, providerMessageId, status.name());
     }
 
+    /**
+     * The id of the event announcing that a message reached a delivery status: one per message and status, so a
+     * repeated report announces nothing new.
+     */
+    public static String messageStatus(String messageId, DeliveryStatus status) {
+        return nameBased("message-status", messageId, status.name());
+    }
+
     /** The id of the event derived from another event (e.g. the attach event of one inbound event). */
     public static String derived(String kind, String sourceEventId) {
         return nameBased(kind, sourceEventId);

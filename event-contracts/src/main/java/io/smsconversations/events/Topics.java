@@ -17,10 +17,23 @@ public final class Topics {
     /** conversation-service -> notification-service (and routing's activity projection). Key: conversation id. */
     public static final String CONVERSATION_EVENTS = "sms.conversation-events";
 
+    /**
+     * conversation-service -> inbound-gateway: a seller's message to send. Key: {@link ConversationKey}, so one
+     * conversation's sends leave in order. Payload {@link SendRequested}.
+     */
+    public static final String SEND_REQUESTS = "sms.send-requests";
+    /**
+     * inbound-gateway -> conversation-service: what the provider answered to a send. Key: the message id. Payloads
+     * {@link SendAccepted} and {@link SendFailed}.
+     */
+    public static final String SEND_RESULTS = "sms.send-results";
+
     /** Compacted. Key: record id. A null value deletes the record. */
     public static final String DIRECTORY_RECORDS = "directory.records";
     /** Compacted. Key: seller id (the OIDC subject). A null value deletes the seller. */
     public static final String DIRECTORY_SELLERS = "directory.sellers";
+    /** Compacted. Key: team id. A null value deletes the team. Members are the sellers naming it. */
+    public static final String DIRECTORY_TEAMS = "directory.teams";
     /** Compacted. Key: the E.164 business number. A null value deletes the number. */
     public static final String DIRECTORY_BUSINESS_NUMBERS = "directory.business-numbers";
 

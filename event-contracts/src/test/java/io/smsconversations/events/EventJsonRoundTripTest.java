@@ -39,7 +39,38 @@ class EventJsonRoundTripTest {
         var record = json.readValue("{\"id\":\"r\",\"type\":\"LEAD\",\"active\":true}", DirectoryRecord.class);
 
         assertThat(record.phones()).isEmpty();
+        assertThat(record.relatedContactIds()).isEmpty();
         assertThat(record.type()).isEqualTo(RecordType.LEAD);
+    }
+
+    @Test
+    void opportunityRelationsSurviveJson() throws Exception {
+        var opportunity = new DirectoryRecord("o-1", RecordType.OPPORTUNITY, "Renewal", Owner.team("t-1"), true,
+                Instant.parse("2026-11-24T10:15:30Z"), List.of(), null, "a-1", List.of("c-1", "c-2"));
+
+        assertThat(json.readValue(json.writeValueAsString(opportunity), DirectoryRecord.class)).isEqualTo(opportunity);
+    }
+
+    @Test
+    void sendAndConversationEventsSurviveJson() throws Exception {
+        var at = Instant.parse("2026-11-24T10:15:30Z");
+        var record = new RecordRef("c-1", RecordType.CONTACT, "Ada", Owner.seller("s-1"));
+        List<Object> events = List.of(
+                new SendRequested("m-1", "conv-1", "m-1", "twilio", "+14255550199", "+14255550100", "Hi", "s-1", 1, at),
+                new SendAccepted("m-1", "conv-1", "m-1", "twilio", "SM9", at),
+                new SendFailed("m-1", "conv-1", "m-1", "twilio", FailureReason.RecipientOptedOut, "21610", "opted out",
+                        at),
+                new ConversationMessageStatusChanged("conv-1", "m-1", record, "+14255550100", "+14255550199", "s-1",
+                        DeliveryStatus.FAILED, FailureReason.Unreachable, "30003", "unreachable", at),
+                new ConversationMoved("mv-1", "conv-1", record,
+                        new RecordRef("o-1", RecordType.OPPORTUNITY, "Renewal", Owner.team("t-1")), "+14255550100",
+                        "+14255550199", "s-1", at),
+                new ConversationOptOutChanged("conv-1", "+14255550100", "+14255550199", true, "KEYWORD", "e-1", at),
+                new Team("t-1", "North"));
+
+        for (Object event : events) {
+            assertThat(json.readValue(json.writeValueAsString(event), event.getClass())).isEqualTo(event);
+        }
     }
 
     @Test
@@ -47,5 +78,7 @@ class EventJsonRoundTripTest {
         assertThat(EventIds.inboundMessage("twilio", "SM1")).isEqualTo(EventIds.inboundMessage("twilio", "SM1"));
         assertThat(EventIds.inboundMessage("twilio", "SM1")).isNotEqualTo(EventIds.inboundMessage("vonage", "SM1"));
         assertThat(EventIds.derived("attach", "x")).isNotEqualTo(EventIds.derived("message-added", "x"));
+        assertThat(EventIds.messageStatus("m", DeliveryStatus.SENT))
+                .isNotEqualTo(EventIds.messageStatus("m", DeliveryStatus.DELIVERED));
     }
 }

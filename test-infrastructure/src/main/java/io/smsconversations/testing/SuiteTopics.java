@@ -33,8 +33,11 @@ public final class SuiteTopics {
                 plain(Topics.DELIVERY_REPORTS),
                 plain(Topics.MESSAGE_ATTACHMENTS),
                 plain(Topics.CONVERSATION_EVENTS),
+                plain(Topics.SEND_REQUESTS),
+                plain(Topics.SEND_RESULTS),
                 compacted(Topics.DIRECTORY_RECORDS),
                 compacted(Topics.DIRECTORY_SELLERS),
+                compacted(Topics.DIRECTORY_TEAMS),
                 compacted(Topics.DIRECTORY_BUSINESS_NUMBERS));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
