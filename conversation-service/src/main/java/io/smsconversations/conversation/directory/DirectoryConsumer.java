@@ -21,6 +21,7 @@ import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
 
 /**
@@ -60,6 +61,14 @@ public class DirectoryConsumer {
                 key -> key,
                 projection::deleteSeller,
                 (key, value) -> projection.upsertSeller(DirectoryEntries.seller(key, parse(value, Seller.class))));
+    }
+
+    @Incoming("directory-teams")
+    public Uni<Void> onTeam(Message<String> message) {
+        return consume(message, Topics.DIRECTORY_TEAMS, EventTypes.DIRECTORY_TEAM_UPSERTED,
+                key -> key,
+                projection::deleteTeam,
+                (key, value) -> projection.upsertTeam(DirectoryEntries.team(key, parse(value, Team.class))));
     }
 
     @Incoming("directory-business-numbers")

@@ -1,14 +1,19 @@
 package io.smsconversations.conversation.directory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.Owner;
+import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 
 /**
  * Checks the directory entries read from the topics and brings them to their stored form (trimmed, blank optional
@@ -38,10 +43,44 @@ final class DirectoryEntries {
             problems.add("owner is a seller or a team, not both");
         }
         String accountId = optional(record.accountId(), "accountId", MAX_ID, problems);
+        String customerId = optional(record.customerId(), "customerId", MAX_ID, problems);
+        List<String> relatedContacts = ids(record.relatedContactIds(), "relatedContactIds", problems);
+        List<PhoneNumber> phones = phones(record.phones(), problems);
         refuseIfAny("record", problems);
         Owner stored = ownerSeller == null && ownerTeam == null ? null : new Owner(ownerSeller, ownerTeam);
         return new DirectoryRecord(key, record.type(), name, stored, record.active(), record.modifiedOn(),
-                record.phones(), accountId);
+                phones, accountId, customerId, relatedContacts);
+    }
+
+    static Team team(String key, Team team) {
+        List<String> problems = new ArrayList<>();
+        id(key, team.id(), problems);
+        String name = required(team.name(), "name", MAX_NAME, problems);
+        refuseIfAny("team", problems);
+        return new Team(key, name);
+    }
+
+    /**
+     * The record's numbers in E.164, one entry per number (the first kind named wins). A number that cannot be
+     * normalised refuses the record, naming the field: storing it would make a send to it look allowed.
+     */
+    private static List<PhoneNumber> phones(List<PhoneNumber> phones, List<String> problems) {
+        Map<String, PhoneNumber> byNumber = new LinkedHashMap<>();
+        for (int i = 0; i < phones.size(); i++) {
+            PhoneNumber phone = phones.get(i);
+            String field = "phones[" + i + "]";
+            if (phone == null || phone.kind() == null) {
+                problems.add(field + ".kind is required");
+                continue;
+            }
+            Optional<String> number = phone.number() == null ? Optional.empty() : E164.normalise(phone.number());
+            if (number.isEmpty()) {
+                problems.add(field + ".number is not a valid E.164 number");
+                continue;
+            }
+            byNumber.putIfAbsent(number.get(), new PhoneNumber(phone.kind(), number.get()));
+        }
+        return List.copyOf(byNumber.values());
     }
 
     static Seller seller(String key, Seller seller) {

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,14 @@ import io.restassured.http.ContentType;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Owner;
+import io.smsconversations.events.PhoneKind;
+import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordRef;
+import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
@@ -74,6 +80,76 @@ class DirectoryProjectionTest {
 
         publishTombstone(kafka, Topics.DIRECTORY_RECORDS, record.id());
         awaitRows("SELECT id FROM directory_record WHERE id = ?", record.id(), List::isEmpty);
+    }
+
+    @Test
+    void aRecordKeepsItsNumbersInE164AndItsOpportunityRelations() {
+        String id = unique("opportunity");
+        // The same number written three ways is one number; the first kind named wins.
+        publishEntry(new DirectoryRecord(id, RecordType.OPPORTUNITY, "Renewal", Owner.team(unique("team")), true,
+                Instant.parse("2026-11-30T09:00:00Z"),
+                List.of(new PhoneNumber(PhoneKind.MOBILE, "+1 (425) 555-0142"),
+                        new PhoneNumber(PhoneKind.BUSINESS, "+14255550142"),
+                        new PhoneNumber(PhoneKind.BUSINESS, "+44 20 7946 0958")),
+                null, "account-1", List.of("contact-1", "contact-2")));
+        awaitRows("SELECT number, kind FROM directory_record_phone WHERE record_id = ? ORDER BY number", id,
+                rows -> rows.equals(List.of(List.of("+14255550142", "MOBILE"), List.of("+442079460958", "BUSINESS"))));
+        awaitRows("SELECT customer_id FROM directory_record WHERE id = ?", id,
+                rows -> rows.equals(List.of(List.of("account-1"))));
+        awaitRows("SELECT contact_id FROM directory_record_related_contact WHERE record_id = ? ORDER BY contact_id",
+                id, rows -> rows.equals(List.of(List.of("contact-1"), List.of("contact-2"))));
+
+        // The next version replaces numbers and relations; a tombstone removes them with the record.
+        publishEntry(new DirectoryRecord(id, RecordType.OPPORTUNITY, "Renewal", Owner.team("t"), true, null,
+                List.of(new PhoneNumber(PhoneKind.BUSINESS, "+442079460958")), null, null, List.of("contact-2")));
+        awaitRows("SELECT number FROM directory_record_phone WHERE record_id = ?", id,
+                rows -> rows.equals(List.of(List.of("+442079460958"))));
+        awaitRows("SELECT contact_id FROM directory_record_related_contact WHERE record_id = ?", id,
+                rows -> rows.equals(List.of(List.of("contact-2"))));
+        publishTombstone(kafka, Topics.DIRECTORY_RECORDS, id);
+        awaitRows("SELECT number FROM directory_record_phone WHERE record_id = ?", id, List::isEmpty);
+        awaitRows("SELECT contact_id FROM directory_record_related_contact WHERE record_id = ?", id, List::isEmpty);
+    }
+
+    @Test
+    void aRecordWithANumberThatIsNotE164IsRefusedWholeNamingTheField() {
+        String id = unique("contact");
+        publishEntry(new DirectoryRecord(id, RecordType.CONTACT, "Grace", Owner.seller("s1"), true, null,
+                List.of(new PhoneNumber(PhoneKind.MOBILE, "+14255550143"), new PhoneNumber(PhoneKind.BUSINESS,
+                        "call me maybe")), null));
+
+        CloudEventRecord dead = kafka.awaitOne(Topics.DIRECTORY_RECORDS + ".dlq.conversation-service",
+                e -> id.equals(e.key()), EVENTUALLY);
+        assertThat(dead.value()).contains("call me maybe");
+        assertThat(rowsNow("SELECT id FROM directory_record WHERE id = ?", id)).isEmpty();
+        assertThat(rowsNow("SELECT number FROM directory_record_phone WHERE record_id = ?", id)).isEmpty();
+    }
+
+    @Test
+    void aTeamKeepsItsLatestNameAndATombstoneDeletesIt() {
+        String team = unique("team");
+        kafka.publishEvent(Topics.DIRECTORY_TEAMS, team, unique("team-event"), EventTypes.DIRECTORY_TEAM_UPSERTED,
+                new Team(team, "North"));
+        kafka.publishEvent(Topics.DIRECTORY_TEAMS, team, unique("team-event"), EventTypes.DIRECTORY_TEAM_UPSERTED,
+                new Team(team, "North-East"));
+        awaitRows("SELECT name FROM directory_team WHERE id = ?", team,
+                rows -> rows.equals(List.of(List.of("North-East"))));
+
+        publishTombstone(kafka, Topics.DIRECTORY_TEAMS, team);
+        awaitRows("SELECT name FROM directory_team WHERE id = ?", team, List::isEmpty);
+    }
+
+    private static void publishEntry(DirectoryRecord entry) {
+        kafka.publishEvent(Topics.DIRECTORY_RECORDS, entry.id(), unique("record-event"),
+                EventTypes.DIRECTORY_RECORD_UPSERTED, entry);
+    }
+
+    private static List<List<String>> rowsNow(String sql, String parameter) {
+        try {
+            return rows(sql, parameter);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
