@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.unread.ReadMarks;
 
 /**
  * Reads conversations as a caller may see them (SPEC §5): an admin sees all; a seller sees a conversation when its
@@ -30,7 +31,7 @@ import io.smsconversations.conversation.access.Caller;
 public class ConversationQueries {
 
     /** The visibility check on {@code conversation c} for the seller {@code :sellerId}. */
-    static final String VISIBLE_TO_SELLER = """
+    public static final String VISIBLE_TO_SELLER = """
             (EXISTS (SELECT 1 FROM conversation_participant p
                      WHERE p.conversation_id = c.id AND p.seller_id = :sellerId)
              OR EXISTS (SELECT 1 FROM directory_record r
@@ -56,12 +57,40 @@ public class ConversationQueries {
             ORDER BY conversation_id, occurred_at DESC, id DESC
             """;
 
-    /** Conversations visible to {@code caller}, newest activity first, starting after {@code before}. */
+    /** The unread counts of the conversations {@code :conversationIds} for the seller {@code :readerId}. */
+    private static final String UNREAD_COUNTS = "SELECT c.id, " + ReadMarks.UNREAD_COUNT + " AS unread_count"
+            + " FROM conversation c " + ReadMarks.readMarkJoin(":readerId") + " WHERE c.id IN (:conversationIds)";
+
+    /**
+     * Conversations visible to {@code caller} that pass {@code filter}, newest activity first, starting after
+     * {@code before}.
+     * <p>
+     * Index use: the statement walks {@code conversation_by_activity} (with a record type:
+     * {@code conversation_by_type_activity}) newest first from the cursor, so the keyset {@code (last_activity_at,
+     * id) < cursor} and the {@code ORDER BY} come straight from the index, and it stops after {@code limit + 1} rows
+     * that pass. Each row walked costs index probes only: the visibility {@code EXISTS} branches, the caller's read
+     * mark (primary key of {@code conversation_read}) and, for {@code unread=true}, the first inbound message after the
+     * mark ({@code message_inbound_history}). The unread counts are read for the page's rows only, in one more
+     * statement. A page is therefore cheap when a fair share of the walked rows pass; a seller who sees very few
+     * conversations among very many (or has very few unread) walks further.
+     */
     @WithSession
-    public Uni<ConversationPage> visibleTo(Caller caller, Cursor before, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversation c WHERE TRUE");
+    public Uni<ConversationPage> visibleTo(Caller caller, ConversationFilter filter, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM conversation c");
         Map<String, Object> parameters = new HashMap<>();
+        if (filter.unreadOnly()) {
+            sql.append(' ').append(ReadMarks.readMarkJoin(":readerId"));
+            parameters.put("readerId", caller.sellerId());
+        }
+        sql.append(" WHERE TRUE");
         restrictTo(caller, sql, parameters);
+        if (filter.recordType() != null) {
+            sql.append(" AND c.record_type = :recordType");
+            parameters.put("recordType", filter.recordType().name());
+        }
+        if (filter.unreadOnly()) {
+            sql.append(" AND ").append(ReadMarks.HAS_UNREAD);
+        }
         if (before != null) {
             // Row comparison: walks conversation_by_activity from the cursor on.
             sql.append(" AND (c.last_activity_at, c.id) < (:at, :id)");
@@ -76,8 +105,10 @@ public class ConversationQueries {
                     List<Conversation> page = more ? rows.subList(0, limit) : rows;
                     Conversation last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = more ? new Cursor(last.lastActivityAt, last.id).encode() : null;
-                    return lastMessages(page).map(latest -> new ConversationPage(
-                            page.stream().map(c -> ConversationView.of(c, latest.get(c.id))).toList(), next));
+                    return lastMessages(page).chain(latest -> unreadCounts(caller, page).map(unread ->
+                            new ConversationPage(page.stream()
+                                    .map(c -> ConversationView.of(c, latest.get(c.id), unread.getOrDefault(c.id, 0L)))
+                                    .toList(), next)));
                 });
     }
 
@@ -88,7 +119,9 @@ public class ConversationQueries {
                 .chain(conversation -> conversation == null
                         ? Uni.createFrom().nullItem()
                         : lastMessages(List.of(conversation))
-                                .map(latest -> ConversationView.of(conversation, latest.get(conversation.id))));
+                                .chain(latest -> unreadCounts(caller, List.of(conversation))
+                                        .map(unread -> ConversationView.of(conversation, latest.get(conversation.id),
+                                                unread.getOrDefault(conversation.id, 0L)))));
     }
 
     /**
@@ -147,6 +180,26 @@ public class ConversationQueries {
             parameters.forEach(query::setParameter);
             return query.getResultList();
         });
+    }
+
+    private static Uni<Map<UUID, Long>> unreadCounts(Caller caller, List<Conversation> conversations) {
+        if (conversations.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<UUID> ids = conversations.stream().map(c -> c.id).toList();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(UNREAD_COUNTS, Object[].class)
+                        .setParameter("readerId", caller.sellerId())
+                        .setParameter("conversationIds", ids)
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    for (Object[] row : rows) {
+                        UUID id = row[0] instanceof UUID uuid ? uuid : UUID.fromString(String.valueOf(row[0]));
+                        counts.put(id, ((Number) row[1]).longValue());
+                    }
+                    return counts;
+                });
     }
 
     private Uni<Map<UUID, ConversationMessage>> lastMessages(List<Conversation> conversations) {

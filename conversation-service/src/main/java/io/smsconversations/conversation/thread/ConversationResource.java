@@ -1,11 +1,14 @@
 package io.smsconversations.conversation.thread;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,6 +33,7 @@ import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
 import io.smsconversations.conversation.optout.OptOutState;
 import io.smsconversations.conversation.optout.OptOuts;
+import io.smsconversations.events.RecordType;
 
 /** The seller's way into conversations: "My SMS conversations" and the history of one (SPEC §5). */
 @Path("/api/conversations")
@@ -59,19 +63,51 @@ public class ConversationResource {
     @GET
     @Operation(summary = "My SMS conversations",
             description = "Every conversation visible to the caller, most recent activity first, with a preview of "
-                    + "its last message. Admins see all conversations.")
+                    + "its last message and the caller's unread count. Admins see all conversations.")
     @APIResponse(responseCode = "200", description = "A page of conversations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConversationPage.class)))
-    @APIResponse(responseCode = "400", description = "limit out of range or before not a cursor",
+    @APIResponse(responseCode = "400",
+            description = "limit out of range, before not a cursor, recordType not a record type or unread not a "
+                    + "boolean",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<ConversationPage> list(
             @Parameter(description = "Page size, 1 to " + MAX_LIMIT)
             @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @QueryParam("before") String before) {
+            @QueryParam("before") String before,
+            @Parameter(description = "Only conversations on records of this type",
+                    schema = @Schema(implementation = RecordType.class))
+            @QueryParam("recordType") String recordType,
+            @Parameter(description = "true: only conversations with messages the caller has not marked read",
+                    schema = @Schema(implementation = Boolean.class))
+            @QueryParam("unread") String unread) {
         Cursor cursor = Cursor.decode(before, "before");
-        return queries.visibleTo(caller(), cursor, limit);
+        // Parsed here rather than by JAX-RS, which answers a query parameter it cannot convert with 404.
+        ConversationFilter filter = new ConversationFilter(recordType(recordType), unreadOnly(unread));
+        return queries.visibleTo(caller(), filter, cursor, limit);
+    }
+
+    private static RecordType recordType(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return RecordType.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("recordType must be one of " + Arrays.toString(RecordType.values()));
+        }
+    }
+
+    private static boolean unreadOnly(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadRequestException("unread must be true or false");
+        };
     }
 
     @GET

@@ -12,12 +12,13 @@ public record ConversationView(
         @Schema(description = "E.164", example = "+14255550100") String customerNumber,
         @Schema(description = "E.164", example = "+14255550199") String businessNumber,
         Instant lastActivityAt,
-        @Schema(nullable = true) MessagePreview lastMessage) {
+        @Schema(nullable = true) MessagePreview lastMessage,
+        @Schema(description = "Inbound messages the caller has not marked read") long unreadCount) {
 
-    static ConversationView of(Conversation conversation, ConversationMessage lastMessage) {
+    static ConversationView of(Conversation conversation, ConversationMessage lastMessage, long unreadCount) {
         return new ConversationView(conversation.id,
                 new RecordView(conversation.recordId, conversation.recordType, conversation.recordName),
                 conversation.customerNumber, conversation.businessNumber, conversation.lastActivityAt,
-                lastMessage == null ? null : MessagePreview.of(lastMessage));
+                lastMessage == null ? null : MessagePreview.of(lastMessage), unreadCount);
     }
 }

@@ -15,7 +15,12 @@ public record MessagePreview(UUID id, MessageDirection direction,
     static final int MAX_LENGTH = 120;
 
     static MessagePreview of(ConversationMessage message) {
-        return new MessagePreview(message.id, message.direction, shorten(message.body), message.occurredAt);
+        return of(message.id, message.direction, message.body, message.occurredAt);
+    }
+
+    /** The preview of a message read without its entity (the record views read rows). */
+    public static MessagePreview of(UUID id, MessageDirection direction, String body, Instant occurredAt) {
+        return new MessagePreview(id, direction, shorten(body), occurredAt);
     }
 
     private static String shorten(String body) {

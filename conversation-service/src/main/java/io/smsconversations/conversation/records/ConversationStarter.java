@@ -1,0 +1,133 @@
+package io.smsconversations.conversation.records;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.directory.SendingNumberQueries;
+import io.smsconversations.conversation.thread.ConversationQueries;
+import io.smsconversations.conversation.thread.ConversationView;
+import io.smsconversations.events.E164;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Open or start the conversation for a record, a customer number and a business number (SPEC §5, the work-list way
+ * in). The checks come in this order, each with its own answer: the record exists in the directory (404), the
+ * business number is E.164 (422) and one the caller may send from (403), the customer number is a phone number
+ * (422) and one of the record's (422). Checking the business number before the record's numbers means a caller
+ * who may not use the number learns nothing about the record's numbers.
+ * <p>
+ * Starting publishes no event: an empty conversation changes nothing another service keeps. Its first message
+ * (a send, or a reply routed to it) is announced as usual and carries the conversation with it.
+ */
+@ApplicationScoped
+public class ConversationStarter {
+
+    private static final Logger LOG = Logger.getLogger(ConversationStarter.class);
+
+    /** conversation.record_id (V1) is shorter than directory_record.id (V3). */
+    private static final int MAX_RECORD_ID = 64;
+
+    private static final String RECORD = """
+            SELECT type, name, owner_seller_id, owner_team_id FROM directory_record WHERE id = $1""";
+
+    private static final String RECORD_PHONE = """
+            SELECT 1 FROM directory_record_phone WHERE record_id = $1 AND number = $2""";
+
+    // Race-safe and idempotent on the conversation's identity (V1's conversation_identity): of two concurrent starts,
+    // or a start racing a routed message, one inserts and the other finds its row.
+    private static final String CREATE = """
+            INSERT INTO conversation (id, record_id, record_type, record_name, record_owner_seller_id,
+                    record_owner_team_id, customer_number, business_number, created_at, last_activity_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+            ON CONFLICT (record_id, customer_number, business_number) DO NOTHING
+            RETURNING id""";
+
+    private static final String FIND = """
+            SELECT id FROM conversation WHERE record_id = $1 AND customer_number = $2 AND business_number = $3""";
+
+    /** The conversation, and whether this call created it. */
+    public record Opened(ConversationView conversation, boolean created) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SendingNumberQueries sendingNumbers;
+
+    @Inject
+    ConversationQueries conversations;
+
+    public Uni<Opened> open(Caller caller, String recordId, OpenConversationRequest request) {
+        return pool.preparedQuery(RECORD).execute(Tuple.of(recordId)).chain(records -> {
+            if (records.size() == 0) {
+                return Uni.createFrom().failure(new NotFoundException("There is no record with this id"));
+            }
+            Row record = records.iterator().next();
+            String business = E164.normalise(request.businessNumber()).orElseThrow(() -> unprocessable(
+                    "businessNumber is not a valid E.164 number"));
+            return sendingNumbers.mayUse(caller, business).chain(mayUse -> {
+                if (!mayUse) {
+                    return Uni.createFrom().failure(new ForbiddenException(
+                            "You may not use this business number: it is not assigned to you or one of your teams"));
+                }
+                String customer = E164.normalise(request.customerNumber(), E164.regionOf(business).orElse(null))
+                        .orElseThrow(() -> unprocessable("customerNumber is not a valid phone number"));
+                return pool.preparedQuery(RECORD_PHONE).execute(Tuple.of(recordId, customer))
+                        .chain(phones -> phones.size() == 0
+                                ? Uni.createFrom().failure(unprocessable(
+                                        "customerNumber is not one of the record's phone numbers"))
+                                : recordId.length() > MAX_RECORD_ID
+                                        ? Uni.createFrom().failure(unprocessable("the record id is longer than "
+                                                + MAX_RECORD_ID + " characters, more than a conversation holds"))
+                                        : findOrCreate(recordId, record, customer, business));
+            });
+        }).chain(opened -> conversations.find(caller, opened.id())
+                // The caller may use the business number, so the conversation is visible to them.
+                .onItem().ifNull().failWith(() -> new NotFoundException("There is no conversation you may see"))
+                .map(view -> new Opened(view, opened.created())));
+    }
+
+    private Uni<Found> findOrCreate(String recordId, Row record, String customer, String business) {
+        Tuple row = Tuple.tuple()
+                .addValue(UUID.randomUUID())
+                .addValue(recordId)
+                .addValue(record.getString("type"))
+                .addValue(record.getString("name"))
+                .addValue(record.getString("owner_seller_id"))
+                .addValue(record.getString("owner_team_id"))
+                .addValue(customer)
+                .addValue(business)
+                .addValue(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        return pool.preparedQuery(CREATE).execute(row).chain(created -> {
+            if (created.size() > 0) {
+                UUID id = created.iterator().next().getUUID("id");
+                LOG.infof("conversation %s started for record %s (customer %s)", id, recordId, E164.masked(customer));
+                return Uni.createFrom().item(new Found(id, true));
+            }
+            return pool.preparedQuery(FIND).execute(Tuple.of(recordId, customer, business))
+                    .map(found -> new Found(found.iterator().next().getUUID("id"), false));
+        });
+    }
+
+    private static WebApplicationException unprocessable(String reason) {
+        return new WebApplicationException(reason, 422);
+    }
+
+    private record Found(UUID id, boolean created) {
+    }
+}
