@@ -15,12 +15,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FillSources {
 
-    /** The record when the caller may see it, with its account's name (a contact's account, or an account's own). */
+    /**
+     * The record when the caller may see it, with its account's name: an account's own, a contact's account, or an
+     * opportunity's customer (an account, or a contact's account).
+     */
     private static final String RECORD = """
             SELECT r.type, r.name,
-                   CASE WHEN r.type = 'ACCOUNT' THEN r.name ELSE a.name END AS account_name
+                   CASE WHEN r.type = 'ACCOUNT' THEN r.name
+                        WHEN r.type = 'OPPORTUNITY' AND customer.type = 'ACCOUNT' THEN customer.name
+                        WHEN r.type = 'OPPORTUNITY' THEN customer_account.name
+                        ELSE a.name END AS account_name
             FROM directory_record r
             LEFT JOIN directory_record a ON r.type = 'CONTACT' AND a.id = r.account_id
+            LEFT JOIN directory_record customer ON r.type = 'OPPORTUNITY' AND customer.id = r.customer_id
+            LEFT JOIN directory_record customer_account ON customer.type = 'CONTACT'
+                                                       AND customer_account.id = customer.account_id
             WHERE r.id = $1 AND """ + RecordVisibility.VISIBLE_RECORD;
 
     private static final String SELLER = "SELECT name FROM directory_seller WHERE id = $1";

@@ -34,8 +34,11 @@ import io.restassured.response.Response;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Owner;
+import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Topics;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
@@ -161,6 +164,53 @@ class TemplatePreviewTest {
         publishSeller(kafka, dave, "Dave Smith", team);
         awaitText(daveToken, orgTemplate, target(teamRecord.id(), null, null), "About Big Deal");
         assertThat(preview(admin, orgTemplate, target(teamRecord.id(), null, null)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOpportunityFillsAccountNameFromItsCustomer() {
+        String grace = unique("grace");
+        String token = TestTokens.seller(grace);
+        DirectoryRecord account = publishRecord(kafka, RecordType.ACCOUNT, "Difference Engines plc",
+                Owner.seller(grace), null);
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Charles Babbage", Owner.seller(grace),
+                account.id());
+        String id = created(token, template("Deal", "OPPORTUNITY", "en", "{{OpportunityName}} for {{AccountName}}"));
+
+        // The customer is an account: its name; a contact: the contact's account.
+        String forAccount = publishOpportunity(grace, "Renewal", account.id());
+        String forContact = publishOpportunity(grace, "Upsell", contact.id());
+        String withoutCustomer = publishOpportunity(grace, "Pilot", null);
+
+        awaitText(token, id, target(forAccount, null, null), "Renewal for Difference Engines plc");
+        awaitText(token, id, target(forContact, null, null), "Upsell for Difference Engines plc");
+        JsonPath blank = awaitText(token, id, target(withoutCustomer, null, null), "Pilot for ");
+        assertThat(blank.getList("empty")).containsExactly("AccountName");
+    }
+
+    @Test
+    void aSellerWhoSeesAConversationThroughItsNumberMayFillTemplatesForItsRecord() {
+        String heidi = unique("heidi");
+        String token = TestTokens.seller(heidi);
+        // The record is someone else's; Heidi sees its conversation because the business number is hers.
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Hedy Lamarr", Owner.seller(
+                unique("owner")), null);
+        BusinessNumber line = publishNumber(kafka, unique("Heidi's line"), List.of(heidi), List.of());
+        String id = created(token, template("Hello", "CONTACT", "en", "Hello {{ContactFirstName}}"));
+        assertProblem(preview(token, id, target(contact.id(), null, null)), 404, "record-not-found");
+
+        RecordRef ref = new RecordRef(contact.id(), contact.type(), contact.name(), contact.owner());
+        Fixtures.publish(kafka, Fixtures.attached(ref, Fixtures.number(), line.number(), "Hi there", Fixtures.now(),
+                List.of()));
+
+        awaitText(token, id, target(contact.id(), null, null), "Hello Hedy");
+    }
+
+    private static String publishOpportunity(String owner, String name, String customerId) {
+        DirectoryRecord opportunity = new DirectoryRecord(unique("opportunity"), RecordType.OPPORTUNITY, name,
+                Owner.seller(owner), true, Fixtures.now(), List.of(), null, customerId, List.of());
+        kafka.publishEvent(Topics.DIRECTORY_RECORDS, opportunity.id(), unique("record-event"),
+                EventTypes.DIRECTORY_RECORD_UPSERTED, opportunity);
+        return opportunity.id();
     }
 
     @Test
