@@ -80,6 +80,11 @@ class EndToEndIT {
         Map<String, String> gatewayConfig = new HashMap<>(common);
         gatewayConfig.put("gateway.public-base-url", "http://localhost:" + gatewayPort);
         gatewayConfig.put("gateway.twilio.auth-token", TWILIO_AUTH_TOKEN);
+        // The gateway's own database: the ledger of send requests (idempotent sending).
+        gatewayConfig.putAll(infrastructure.postgres().database("gateway", true).quarkusConfig());
+        // Sends go to the gateway's built-in fake Twilio (never the real API from a test), which calls back.
+        gatewayConfig.put("gateway.simulator.enabled", "true");
+        gatewayConfig.put("gateway.twilio.api-base-url", "http://localhost:" + gatewayPort + "/simulator/twilio");
         gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort, gatewayConfig);
         routing = startWithDatabase(root, "routing-service", "routing", common);
         conversation = startWithDatabase(root, "conversation-service", "conversation", common);

@@ -10,17 +10,19 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smsconversations.testing.SuiteInfrastructureResource;
 
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class OperationsTest {
 
     @Test
-    void readinessCoversTheKafkaChannel() {
+    void readinessCoversTheKafkaChannelsAndTheDatabase() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body(containsString("inbound-messages"));
+                .body(containsString("inbound-messages"))
+                .body(containsString("send-requests"))
+                .body(containsString("send-results"))
+                .body("checks.find { it.name.contains('PostgreSQL') }.status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

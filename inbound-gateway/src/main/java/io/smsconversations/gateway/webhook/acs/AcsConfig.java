@@ -1,6 +1,7 @@
 package io.smsconversations.gateway.webhook.acs;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Azure Communication Services' settings ({@code gateway.acs.*}). */
 @ConfigMapping(prefix = "gateway.acs")
@@ -20,4 +21,13 @@ public interface AcsConfig {
      * ignored: Event Grid sends it in capitals). From {@code ACS_EVENT_SUBSCRIPTION_NAME}.
      */
     String subscriptionName();
+
+    /** The resource's endpoint, {@code https://<resource>.communication.azure.com}. From {@code ACS_ENDPOINT}. */
+    @WithDefault("https://local.communication.azure.com")
+    String endpoint();
+
+    /** The resource's access key (base64, as the portal shows it), for HMAC-SHA256 request signing. Secret; from
+     * {@code ACS_ACCESS_KEY}. */
+    @WithDefault("bG9jYWwtYWNzLWFjY2Vzcy1rZXk=")
+    String accessKey();
 }

@@ -22,5 +22,8 @@ public class AcsStartupCheck {
         if (LaunchMode.current() == LaunchMode.NORMAL && AcsConfig.LOCAL_WEBHOOK_SECRET.equals(config.webhookSecret())) {
             LOG.warn("gateway.acs.webhook-secret is the local default: set ACS_WEBHOOK_SECRET, or forged webhooks are accepted");
         }
+        if (LaunchMode.current() == LaunchMode.NORMAL && config.endpoint().contains("local.communication.azure.com")) {
+            LOG.warn("gateway.acs.endpoint is the local default: set ACS_ENDPOINT and ACS_ACCESS_KEY, or every ACS send fails");
+        }
     }
 }

@@ -19,4 +19,12 @@ public interface InfobipConfig {
     /** The user name basic auth must carry beside the secret. From {@code INFOBIP_BASIC_AUTH_USERNAME}. */
     @WithDefault("infobip")
     String basicAuthUsername();
+
+    /** The account's API base URL ({@code https://<id>.api.infobip.com}). From {@code INFOBIP_API_BASE_URL}. */
+    @WithDefault("https://api.infobip.com")
+    String apiBaseUrl();
+
+    /** The API key, sent as {@code Authorization: App <key>}. Secret; from {@code INFOBIP_API_KEY}. */
+    @WithDefault("local-infobip-api-key")
+    String apiKey();
 }

@@ -22,5 +22,8 @@ public class InfobipStartupCheck {
         if (LaunchMode.current() == LaunchMode.NORMAL && InfobipConfig.LOCAL_WEBHOOK_SECRET.equals(config.webhookSecret())) {
             LOG.warn("gateway.infobip.webhook-secret is the local default: set INFOBIP_WEBHOOK_SECRET, or forged webhooks are accepted");
         }
+        if (LaunchMode.current() == LaunchMode.NORMAL && "local-infobip-api-key".equals(config.apiKey())) {
+            LOG.warn("gateway.infobip.api-key is the local default: set INFOBIP_API_KEY, or every Infobip send fails");
+        }
     }
 }

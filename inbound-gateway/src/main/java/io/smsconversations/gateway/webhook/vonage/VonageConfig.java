@@ -31,4 +31,16 @@ public interface VonageConfig {
      */
     @WithDefault("5m")
     Duration maxSignatureAge();
+
+    /** The SMS API's base URL ({@code https://rest.nexmo.com}). From {@code VONAGE_API_BASE_URL}. */
+    @WithDefault("https://rest.nexmo.com")
+    String apiBaseUrl();
+
+    /** {@code api_key} of the SMS API. From {@code VONAGE_API_KEY}. */
+    @WithDefault("local-vonage-api-key")
+    String apiKey();
+
+    /** {@code api_secret} of the SMS API. Secret; from {@code VONAGE_API_SECRET}. */
+    @WithDefault("local-vonage-api-secret")
+    String apiSecret();
 }

@@ -22,5 +22,8 @@ public class VonageStartupCheck {
         if (LaunchMode.current() == LaunchMode.NORMAL && VonageConfig.LOCAL_SIGNATURE_SECRET.equals(config.signatureSecret())) {
             LOG.warn("gateway.vonage.signature-secret is the local default: set VONAGE_SIGNATURE_SECRET, or forged webhooks are accepted");
         }
+        if (LaunchMode.current() == LaunchMode.NORMAL && "local-vonage-api-secret".equals(config.apiSecret())) {
+            LOG.warn("gateway.vonage.api-secret is the local default: set VONAGE_API_KEY and VONAGE_API_SECRET, or every Vonage send fails");
+        }
     }
 }

@@ -29,10 +29,10 @@ import io.smsconversations.gateway.DeliveryReportsOnKafka;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
-import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.gateway.GatewayTestResource;
 
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class InfobipWebhookTest {
 
     private static final String INBOUND = InfobipWebhook.INBOUND_PATH;

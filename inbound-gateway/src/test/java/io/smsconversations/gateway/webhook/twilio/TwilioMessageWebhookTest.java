@@ -36,10 +36,10 @@ import io.smsconversations.events.Topics;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
-import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.gateway.GatewayTestResource;
 
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class TwilioMessageWebhookTest {
 
     private static final String PATH = TwilioMessageWebhook.PATH;

@@ -28,10 +28,10 @@ import io.smsconversations.gateway.DeliveryReportsOnKafka;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
-import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.gateway.GatewayTestResource;
 
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class TwilioStatusWebhookTest {
 
     private static final String PATH = TwilioStatusWebhook.PATH;

@@ -23,14 +23,14 @@ import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaBroker;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructure;
-import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.gateway.GatewayTestResource;
 
 /**
  * SPEC §8: "If Kafka cannot take it, the gateway answers 503 so the provider retries: nothing is lost." Stops the real
  * broker, so it has a class of its own and always starts the broker again.
  */
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class TwilioWebhookKafkaOutageTest {
 
     private static final String PATH = TwilioMessageWebhook.PATH;

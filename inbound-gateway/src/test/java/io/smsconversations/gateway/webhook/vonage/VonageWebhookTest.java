@@ -31,10 +31,10 @@ import io.smsconversations.gateway.Metrics;
 import io.smsconversations.gateway.webhook.vonage.VonageSignature.Method;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
-import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.gateway.GatewayTestResource;
 
 @QuarkusTest
-@WithTestResource(SuiteInfrastructureResource.class)
+@WithTestResource(GatewayTestResource.class)
 class VonageWebhookTest {
 
     private static final String INBOUND = VonageWebhook.INBOUND_PATH;

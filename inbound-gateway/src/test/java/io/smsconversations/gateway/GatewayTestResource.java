@@ -1,0 +1,55 @@
+package io.smsconversations.gateway;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+
+/**
+ * Every gateway test's infrastructure, so all classes share one application start: the suite's real broker, a fresh
+ * {@code gateway} database on the real PostgreSQL server, and one WireMock server standing in for the four
+ * providers' send APIs (each under its own path prefix).
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer providers;
+
+    private final SuiteInfrastructureResource suite = new SuiteInfrastructureResource();
+
+    /** The fake providers, for stubbing and counting calls. */
+    public static WireMockServer providers() {
+        return providers;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        suite.init(Map.of(SuiteInfrastructureResource.DATABASE, "gateway"));
+        Map<String, String> config = new HashMap<>(suite.start());
+        providers = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        providers.start();
+        String base = "http://127.0.0.1:" + providers.port();
+        config.put("gateway.twilio.api-base-url", base + "/twilio");
+        config.put("gateway.twilio.account-sid", "AC0123456789abcdef0123456789abcdef");
+        config.put("gateway.acs.endpoint", base + "/acs");
+        config.put("gateway.acs.access-key", "dGVzdC1hY3MtYWNjZXNzLWtleQ==");
+        config.put("gateway.infobip.api-base-url", base + "/infobip");
+        config.put("gateway.infobip.api-key", "test-infobip-api-key");
+        config.put("gateway.vonage.api-base-url", base + "/vonage");
+        config.put("gateway.vonage.api-key", "test-vonage-key");
+        config.put("gateway.vonage.api-secret", "test-vonage-secret");
+        config.put("gateway.simulator.enabled", "true");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (providers != null) {
+            providers.stop();
+        }
+    }
+}

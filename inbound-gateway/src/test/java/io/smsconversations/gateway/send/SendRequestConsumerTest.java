@@ -1,0 +1,166 @@
+package io.smsconversations.gateway.send;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.FailureReason;
+import io.smsconversations.events.SendRequested;
+import io.smsconversations.events.Topics;
+import io.smsconversations.gateway.GatewayTestResource;
+import io.smsconversations.testing.CloudEventRecord;
+import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructure;
+
+/** What the consumer does with records that are not sendable requests, and with network failures. */
+@QuarkusTest
+@WithTestResource(GatewayTestResource.class)
+class SendRequestConsumerTest {
+
+    private static final String DLQ = "sms.send-requests.dlq.inbound-gateway";
+    private static final String TWILIO = "/twilio/2010-04-01/Accounts/.*/Messages.json";
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forSuite();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonAndThePartitionMovesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        SendRequested valid = Sends.request("twilio");
+        kafka.publishRaw(Topics.SEND_REQUESTS, key, "{\"requestId\":\"no ce headers\"}");
+        kafka.publishEvent(Topics.SEND_REQUESTS, key, UUID.randomUUID().toString(), EventTypes.SEND_ACCEPTED, valid);
+        kafka.publishEvent(Topics.SEND_REQUESTS, key, UUID.randomUUID().toString(), EventTypes.SEND_REQUESTED,
+                "not json at all");
+        kafka.publishEvent(Topics.SEND_REQUESTS, key, UUID.randomUUID().toString(), EventTypes.SEND_REQUESTED,
+                "{\"provider\":\"twilio\",\"body\":\"no ids\"}");
+        // Same key, so same partition: it is processed only if the poison did not stop the partition.
+        GatewayTestResource.providers().stubFor(post(urlPathMatching(TWILIO))
+                .withRequestBody(containing(valid.body()))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SMafterpoison\"}")));
+        kafka.publishEvent(Topics.SEND_REQUESTS, key, UUID.randomUUID().toString(), EventTypes.SEND_REQUESTED, valid);
+
+        List<String> reasons = List.copyOf(deadLetterReasons(key, 4).values());
+        assertThat(reasons.get(0)).isEqualTo("not a " + EventTypes.SEND_REQUESTED + " CloudEvent (ce_type missing)");
+        assertThat(reasons.get(1)).isEqualTo("not a " + EventTypes.SEND_REQUESTED + " CloudEvent (ce_type '"
+                + EventTypes.SEND_ACCEPTED + "')");
+        assertThat(reasons.get(2)).startsWith("the value is not a SendRequested: ");
+        assertThat(reasons.get(3)).isEqualTo("requestId, messageId and provider are required");
+        CloudEventRecord accepted = kafka.awaitOne(Topics.SEND_RESULTS, r -> valid.messageId().equals(r.subject()),
+                Sends.AWAIT);
+        assertThat(accepted.type()).isEqualTo(EventTypes.SEND_ACCEPTED);
+    }
+
+    @Test
+    void aProviderWithoutASenderFailsWithoutACall() {
+        SendRequested base = Sends.request("telesign");
+        Instant start = Instant.now();
+        Sends.publish(kafka, base);
+        List<CloudEventRecord> results = Sends.results(kafka, base, 1);
+        Instant end = Instant.now();
+
+        Sends.assertFailed(results.get(0), base, Sends.failure(base, FailureReason.ProviderError, null,
+                "the gateway has no sender for provider 'telesign'"), start, end);
+    }
+
+    @Test
+    void aDestinationThatIsNotE164FailsWithoutACall() {
+        SendRequested base = Sends.request("twilio");
+        SendRequested request = new SendRequested(base.requestId(), base.conversationId(), base.messageId(),
+                "twilio", base.from(), "0425 555 0100", base.body(), base.sentBy(), 1, base.requestedAt());
+        Instant start = Instant.now();
+        Sends.publish(kafka, request);
+        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
+        Instant end = Instant.now();
+
+        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.InvalidSendingParameters,
+                null, "the destination is not an E.164 number"), start, end);
+        GatewayTestResource.providers().verify(0, postRequestedFor(urlPathMatching(TWILIO))
+                .withRequestBody(containing(request.body())));
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() {
+        SendRequested request = Sends.request("twilio");
+        String scenario = "reset-" + request.requestId();
+        GatewayTestResource.providers().stubFor(post(urlPathMatching(TWILIO))
+                .withRequestBody(containing(request.body()))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
+        GatewayTestResource.providers().stubFor(post(urlPathMatching(TWILIO))
+                .withRequestBody(containing(request.body()))
+                .inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SMafterreset\"}")));
+
+        Instant start = Instant.now();
+        Sends.publish(kafka, request);
+        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
+        Instant end = Instant.now();
+
+        Sends.assertAccepted(results.get(0), request, "SMafterreset", start, end);
+        GatewayTestResource.providers().verify(2, postRequestedFor(urlPathMatching(TWILIO))
+                .withRequestBody(containing(request.body())));
+    }
+
+    /** The {@code dead-letter-reason} header of each dead-lettered record with this key, in order. */
+    private static Map<String, String> deadLetterReasons(String key, int count) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.get().kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(DLQ));
+            long deadline = System.nanoTime() + Sends.AWAIT.toNanos();
+            while (reasons.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        Header reason = record.headers().lastHeader("dead-letter-reason");
+                        reasons.put(record.topic() + "@" + record.offset(),
+                                reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        assertThat(reasons).hasSize(count);
+        return reasons;
+    }
+}
