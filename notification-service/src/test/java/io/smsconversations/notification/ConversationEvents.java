@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.ConversationMessageStatusChanged;
+import io.smsconversations.events.ConversationMoved;
+import io.smsconversations.events.DeliveryStatus;
+import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
@@ -61,6 +65,42 @@ final class ConversationEvents {
     static void publish(ConversationMessageAdded event, String eventId) {
         KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, event.conversationId(), eventId,
                 EventTypes.CONVERSATION_MESSAGE_ADDED, event);
+    }
+
+    static ConversationMessageStatusChanged status(RecordRef record, String sentBy, DeliveryStatus status,
+            FailureReason reason, String providerCode) {
+        return new ConversationMessageStatusChanged(unique("conv"), unique("msg"), record, CUSTOMER, BUSINESS, sentBy,
+                status, reason, providerCode, "provider says no", Instant.now());
+    }
+
+    static ConversationMessageStatusChanged sameConversation(ConversationMessageStatusChanged event,
+            DeliveryStatus status, FailureReason reason, String providerCode) {
+        return new ConversationMessageStatusChanged(event.conversationId(), unique("msg"), event.record(),
+                event.customerNumber(), event.businessNumber(), event.sentBy(), status, reason, providerCode, null,
+                Instant.now());
+    }
+
+    static String eventId(ConversationMessageStatusChanged event) {
+        return EventIds.messageStatus(event.messageId(), event.status());
+    }
+
+    static void publish(ConversationMessageStatusChanged event) {
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, event.conversationId(), eventId(event),
+                EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, event);
+    }
+
+    static ConversationMoved moved(RecordRef from, RecordRef to, String movedBy) {
+        return new ConversationMoved(unique("move"), unique("conv"), from, to, CUSTOMER, BUSINESS, movedBy,
+                Instant.now());
+    }
+
+    static void publish(ConversationMoved event) {
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, event.conversationId(),
+                EventIds.derived("conversation-moved", event.moveId()), EventTypes.CONVERSATION_MOVED, event);
+    }
+
+    static RecordRef record(String name, Owner owner) {
+        return new RecordRef(unique("rec"), RecordType.ACCOUNT, name, owner);
     }
 
     static KafkaTestClient kafka() {

@@ -8,7 +8,17 @@ import static io.smsconversations.notification.ConversationEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +27,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.ConversationOptOutChanged;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
+import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
 
@@ -61,6 +73,80 @@ class DeadLetterTest {
         CloudEventRecord dead = ConversationEvents.kafka().awaitOne(DLQ, r -> raw.equals(r.value()), WAIT);
         assertThat(dead.key()).isEqualTo(good.conversationId());
         await().atMost(WAIT).until(() -> Inbox.about(TestTokens.seller(seller), good.conversationId()).size() == 1);
+    }
+
+    @Test
+    void anUnknownEventTypeGoesToTheDeadLetterTopicWithItsReasonAndAnOptOutChangeIsIgnored() throws Exception {
+        String seller = unique("seller");
+        ConversationMessageAdded good = inbound("after the unknown event", privileged(seller));
+        String unknownId = unique("unknown");
+        String optOutId = unique("opt-out");
+
+        ConversationEvents.kafka().publishEvent(Topics.CONVERSATION_EVENTS, good.conversationId(), optOutId,
+                EventTypes.CONVERSATION_OPT_OUT_CHANGED, new ConversationOptOutChanged(good.conversationId(),
+                        ConversationEvents.CUSTOMER, ConversationEvents.BUSINESS, true, "KEYWORD", unique("src"),
+                        Instant.now()));
+        ConversationEvents.kafka().publishEvent(Topics.CONVERSATION_EVENTS, good.conversationId(), unknownId,
+                "io.smsconversations.conversation.archived.v1", Map.of("conversationId", good.conversationId()));
+        publish(good);
+
+        ConversationEvents.kafka().awaitOne(DLQ, r -> unknownId.equals(r.id()), WAIT);
+        assertThat(deadLetterReason(unknownId)).isEqualTo("unknown CloudEvents type"
+                + " 'io.smsconversations.conversation.archived.v1' on sms.conversation-events");
+        await().atMost(WAIT).until(() -> Inbox.about(TestTokens.seller(seller), good.conversationId()).size() == 1);
+        // the opt-out change came first on the same partition: ignored, not dead-lettered, made no notification
+        assertThat(ConversationEvents.kafka().collect(DLQ, r -> optOutId.equals(r.id()), Duration.ofSeconds(2)))
+                .isEmpty();
+        assertThat(Inbox.of(TestTokens.seller(seller))).hasSize(1);
+    }
+
+    @Test
+    void aMoveOrAStatusWithoutItsRequiredFieldsGoesToTheDeadLetterTopic() throws Exception {
+        String moveId = unique("move");
+        String statusId = unique("status");
+        ConversationEvents.kafka().publishEvent(Topics.CONVERSATION_EVENTS, unique("conv"), moveId,
+                EventTypes.CONVERSATION_MOVED, Map.of("conversationId", "c-1"));
+        ConversationEvents.kafka().publishEvent(Topics.CONVERSATION_EVENTS, unique("conv"), statusId,
+                EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, Map.of("conversationId", "c-1", "status", "LOST"));
+
+        ConversationEvents.kafka().awaitOne(DLQ, r -> moveId.equals(r.id()), WAIT);
+        assertThat(deadLetterReason(moveId))
+                .isEqualTo("payload lacks conversationId or the record it was moved to");
+        ConversationEvents.kafka().awaitOne(DLQ, r -> statusId.equals(r.id()), WAIT);
+        assertThat(deadLetterReason(statusId)).startsWith("payload is not a valid ConversationMessageStatusChanged");
+    }
+
+    @Test
+    void aBrokenDirectorySellerEntryGoesToItsDeadLetterTopic() throws Exception {
+        String sellerId = unique("seller");
+        ConversationEvents.kafka().publishEvent(Topics.DIRECTORY_SELLERS, sellerId, unique("dir"),
+                EventTypes.DIRECTORY_SELLER_UPSERTED, "[not a seller");
+        CloudEventRecord dead = ConversationEvents.kafka().awaitOne("directory.sellers.dlq.notification-service",
+                r -> sellerId.equals(r.key()), WAIT);
+        assertThat(dead.value()).isEqualTo("[not a seller");
+    }
+
+    /** The SmallRye {@code dead-letter-reason} header of the dead letter with CloudEvents id {@code id}. */
+    static String deadLetterReason(String id) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, unique("dlq-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(DLQ));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header ce = record.headers().lastHeader("ce_id");
+                    if (ce != null && id.equals(new String(ce.value(), StandardCharsets.UTF_8))) {
+                        Header reason = record.headers().lastHeader("dead-letter-reason");
+                        return reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter " + id);
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.SuiteInfrastructureResource;
@@ -111,8 +112,8 @@ class InboxTest {
 
         publish(outbound);
         ConversationEvents.kafka().publishEvent(Topics.CONVERSATION_EVENTS, outbound.conversationId(),
-                unique("moved"), "io.smsconversations.conversation.moved.v1",
-                Map.of("conversationId", outbound.conversationId(), "something", "else"));
+                unique("opt-out"), EventTypes.CONVERSATION_OPT_OUT_CHANGED,
+                Map.of("conversationId", outbound.conversationId(), "optedOut", true));
         publish(marker);
 
         String token = TestTokens.seller(seller);

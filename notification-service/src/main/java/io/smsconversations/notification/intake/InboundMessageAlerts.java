@@ -46,7 +46,7 @@ public class InboundMessageAlerts {
         return notifications;
     }
 
-    private static String recordName(RecordRef record) {
+    static String recordName(RecordRef record) {
         if (record == null || record.name() == null || record.name().isBlank()) {
             return "an unnamed record";
         }

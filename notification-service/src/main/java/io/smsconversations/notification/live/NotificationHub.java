@@ -30,6 +30,7 @@ public class NotificationHub {
     private final ConcurrentMap<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter pushed;
+    private final Counter tooSlow;
 
     public NotificationHub(MeterRegistry registry) {
         Gauge.builder("notification.streams.open", open, AtomicInteger::get)
@@ -38,6 +39,15 @@ public class NotificationHub {
         pushed = Counter.builder("notifications.pushed")
                 .description("Notifications handed to a live stream on this replica (one per stream)")
                 .register(registry);
+        tooSlow = Counter.builder("notification.streams.closed.slow")
+                .description("Live streams closed on this replica because their client did not read"
+                        + " (more than notification.stream.buffer-size events waiting)")
+                .register(registry);
+    }
+
+    /** Counts a stream closed because its client does not read. */
+    public void closedAsTooSlow() {
+        tooSlow.increment();
     }
 
     /** A registration of one stream; {@link #close()} is idempotent. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -14,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.netty.channel.ChannelOption;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +28,9 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.smsconversations.notification.inbox.NotificationStore;
 import io.smsconversations.notification.inbox.NotificationView;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -49,6 +56,8 @@ public class NotificationStreamResource {
 
     static final String CONNECTED = "connected";
     static final String HEARTBEAT = "heartbeat";
+
+    private static final Logger LOG = Logger.getLogger(NotificationStreamResource.class);
 
     @Inject
     JsonWebToken caller;
@@ -85,7 +94,7 @@ public class NotificationStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse,
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @Context HttpServerRequest request,
             @Parameter(description = "Resume: the id of the last event received; the stream first sends the caller's"
                     + " notifications with a greater id")
             @RestHeader("Last-Event-ID") String lastEventId) {
@@ -94,34 +103,68 @@ public class NotificationStreamResource {
         return Uni.createFrom().completionStage(fanOut::listening)
                 .ifNoItem().after(Duration.ofSeconds(10))
                 .failWith(() -> new ServiceUnavailableException("live notifications are not available yet"))
-                // A bounded buffer per stream: a client that does not read is failed (and reconnects) instead of
-                // making the service hold an ever-growing queue for it.
-                .onItem().transformToMulti(listening -> Multi.createFrom().<OutboundSseEvent> emitter(
-                        emitter -> open(emitter, sse, sellerId, resumeAfter), bufferSize));
+                .onItem().transformToMulti(listening -> {
+                    LiveStream stream = new LiveStream(sse, resumeAfter, bufferSize,
+                            waiting -> tooSlow(sellerId, waiting, request));
+                    // The emitter's own buffer is only a backstop, one larger than the bound: its overflow failure
+                    // would wait behind the buffered events, which a client that does not read never takes.
+                    return Multi.createFrom().<OutboundSseEvent> emitter(
+                            emitter -> open(stream, emitter, sellerId), bufferSize + 1)
+                            // the SSE writer asks for the next event only once the previous one is written out
+                            .onRequest().invoke(stream::requested);
+                });
     }
 
-    private void open(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse, String sellerId, Long resumeAfter) {
-        LiveStream stream = new LiveStream(emitter, sse, resumeAfter);
+    private void open(LiveStream stream, MultiEmitter<? super OutboundSseEvent> emitter, String sellerId) {
+        stream.attach(emitter);
         // registered before the replay query runs: what commits meanwhile is buffered, not lost
         NotificationHub.Registration registration = hub.register(sellerId, stream::live, emitter::complete);
-        long heartbeat = vertx.setPeriodic(heartbeatInterval.toMillis(),
-                timer -> emitter.emit(sse.newEventBuilder().comment(HEARTBEAT).build()));
+        long heartbeat = vertx.setPeriodic(heartbeatInterval.toMillis(), timer -> stream.heartbeat());
         emitter.onTermination(() -> {
             registration.close();
             vertx.cancelTimer(heartbeat);
         });
-        emitter.emit(sse.newEventBuilder().comment(CONNECTED).build());
-        if (resumeAfter == null) {
+        stream.connected();
+        if (!stream.resuming) {
             stream.replayed(List.of(), false);
             return;
         }
         // at most one batch that surely fits the buffer; with more missed, the stream ends after the batch and the
         // client resumes from its last id
         int batch = Math.max(1, Math.min(replayBatch, bufferSize - 2));
-        store.after(sellerId, resumeAfter, batch + 1).subscribe().with(
+        store.after(sellerId, stream.resumeAfter, batch + 1).subscribe().with(
                 missed -> stream.replayed(missed.size() > batch ? missed.subList(0, batch) : missed,
                         missed.size() > batch),
                 emitter::fail);
+    }
+
+    /**
+     * Closes the connection of a stream whose client does not read: the events waiting for it are dropped, and the
+     * client, once it reconnects with Last-Event-ID, gets them from the database. Closing it cancels the stream
+     * (hub registration, heartbeats).
+     */
+    private void tooSlow(String sellerId, long waiting, HttpServerRequest request) {
+        hub.closedAsTooSlow();
+        LOG.warnf("closing a live stream of seller %s: %d events wait for a client that does not read", sellerId,
+                waiting);
+        abort(request);
+    }
+
+    /**
+     * Closes the connection now. Not {@code response.close()}, {@code reset()} nor {@code channel().close()}: on
+     * HTTP/1.x Vert.x closes a connection only after an empty write has been flushed, which a client that does not
+     * read never allows, so the connection (and its buffers) would stay. So the close starts below Vert.x's handler
+     * in the Netty pipeline, with SO_LINGER 0: a TCP reset that also frees what the kernel holds for the socket.
+     * HTTP/2 resets only this stream (other streams share the connection).
+     */
+    static void abort(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2 && request.connection() instanceof ConnectionBase connection) {
+            connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+            // from Vert.x's own handler down: a close through the whole pipeline would reach Vert.x, which waits
+            connection.channelHandlerContext().close();
+        } else {
+            request.response().reset();
+        }
     }
 
     private static Long lastEventId(String header) {
@@ -142,18 +185,46 @@ public class NotificationStreamResource {
     /**
      * One connection's state. Until the replay is sent, live notifications wait in {@code pending}; then those
      * the replay did not contain follow. A lock keeps replay and live events from interleaving.
+     * <p>
+     * The bound: the SSE writer requests one event, writes it, and requests the next only when the write has
+     * completed (the bytes are in the socket). So {@code emitted - requested} events wait in this process for the
+     * client; once that reaches {@code bound}, the stream is given up ({@code onTooSlow}) and emits nothing more.
      */
     private static final class LiveStream {
-        private final MultiEmitter<? super OutboundSseEvent> emitter;
         private final Sse sse;
         private final long resumeAfter;
+        private final boolean resuming;
+        private final int bound;
+        private final LongConsumer onTooSlow;
         private final Set<Long> replayed = new HashSet<>();
+        private final AtomicLong requested = new AtomicLong();
+        private long emitted;
+        private boolean givenUp;
+        private MultiEmitter<? super OutboundSseEvent> emitter;
         private List<NotificationView> pending = new ArrayList<>();
 
-        LiveStream(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse, Long resumeAfter) {
-            this.emitter = emitter;
+        LiveStream(Sse sse, Long resumeAfter, int bound, LongConsumer onTooSlow) {
             this.sse = sse;
             this.resumeAfter = resumeAfter == null ? 0 : resumeAfter;
+            this.resuming = resumeAfter != null;
+            this.bound = bound;
+            this.onTooSlow = onTooSlow;
+        }
+
+        synchronized void attach(MultiEmitter<? super OutboundSseEvent> emitter) {
+            this.emitter = emitter;
+        }
+
+        void requested(long n) {
+            requested.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b); // never overflow
+        }
+
+        synchronized void connected() {
+            emit(sse.newEventBuilder().comment(CONNECTED).build());
+        }
+
+        synchronized void heartbeat() {
+            emit(sse.newEventBuilder().comment(HEARTBEAT).build());
         }
 
         synchronized void live(NotificationView notification) {
@@ -167,7 +238,7 @@ public class NotificationStreamResource {
         synchronized void replayed(List<NotificationView> missed, boolean more) {
             missed.forEach(notification -> {
                 replayed.add(notification.id());
-                emitter.emit(event(sse, notification));
+                emit(event(sse, notification));
             });
             List<NotificationView> waiting = pending;
             pending = null;
@@ -183,7 +254,20 @@ public class NotificationStreamResource {
             if (notification.id() <= resumeAfter || replayed.contains(notification.id())) {
                 return;
             }
-            emitter.emit(event(sse, notification));
+            emit(event(sse, notification));
+        }
+
+        private void emit(OutboundSseEvent event) {
+            if (givenUp) {
+                return;
+            }
+            long waiting = ++emitted - requested.get();
+            if (waiting > bound) {
+                givenUp = true;
+                onTooSlow.accept(waiting - 1);
+                return;
+            }
+            emitter.emit(event);
         }
     }
 
