@@ -6,9 +6,9 @@ import java.time.Instant;
  * Something happened in the conversation between {@code customerNumber} and {@code businessNumber}, on
  * {@code recordId}, at {@code occurredAt}: the input of routing rule 1 (SPEC §4).
  * <p>
- * Today it comes from {@code ConversationMessageAdded}. The seam for issue 5: a "conversation moved" event becomes an
- * activity on the record the conversation moved to, at the time of the move, and goes through the same
- * {@link ConversationActivityStore#advance} — so later replies follow the move, and a message added to the old record
+ * It comes from {@code ConversationMessageAdded} (activity on its record) and {@code ConversationMoved} (activity on
+ * the record the conversation moved to, at the time of the move), both through
+ * {@link ConversationActivityStore#advance} — so later replies follow a move, and a message added to the old record
  * before the move (an older time) cannot pull them back.
  *
  * @param eventId   the CloudEvents id of the event that reported it (idempotency and ties)

@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.EventTypes;
 import io.smsconversations.routing.directory.DirectoryStore;
 
 /**
  * The conversation-activity projection (routing rule 1). One row per (customer number, business number); an activity
  * replaces the row only when it is later than the one stored, so the projection only moves forward in time whatever
- * order the events arrive in, and a repeated event (same id, same time) changes nothing. Two activities at the same
- * instant are ordered by event id, so a replay ends in the same state.
+ * order the events arrive in, and a repeated event (same id, same time) changes nothing. Of two activities at the same
+ * instant a move wins (a seller moved the conversation deliberately; a message stored in the same millisecond must
+ * not pull replies back), then the greater event id, so a replay ends in the same state.
  */
 @ApplicationScoped
 public class ConversationActivityStore {
@@ -25,7 +27,8 @@ public class ConversationActivityStore {
                 conversation_id = EXCLUDED.conversation_id, occurred_at = EXCLUDED.occurred_at,
                 event_id = EXCLUDED.event_id, event_type = EXCLUDED.event_type, updated_at = EXCLUDED.updated_at
             WHERE a.occurred_at < EXCLUDED.occurred_at
-               OR (a.occurred_at = EXCLUDED.occurred_at AND a.event_id < EXCLUDED.event_id)""";
+               OR (a.occurred_at = EXCLUDED.occurred_at
+                   AND (EXCLUDED.event_type = ?9, EXCLUDED.event_id) > (a.event_type = ?9, a.event_id))""";
 
     /** Records {@code activity} if it is the latest on its pair of numbers; true when the projection moved. */
     public Uni<Boolean> advance(ConversationActivity activity) {
@@ -38,6 +41,7 @@ public class ConversationActivityStore {
                 .setParameter(6, activity.eventId())
                 .setParameter(7, activity.eventType())
                 .setParameter(8, DirectoryStore.now())
+                .setParameter(9, EventTypes.CONVERSATION_MOVED)
                 .executeUpdate()))
                 .map(updated -> updated > 0);
     }

@@ -1,5 +1,6 @@
 package io.smsconversations.routing.activity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.Topics;
+import io.smsconversations.routing.messaging.IncomingCloudEvent;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 import io.smsconversations.routing.messaging.Retries;
 
@@ -26,14 +29,11 @@ import io.smsconversations.routing.messaging.Retries;
  * Feeds the conversation-activity projection (routing rule 1) from {@code sms.conversation-events}, consumer group
  * {@code routing-service}.
  * <p>
- * Event types this service does not use are acknowledged and ignored (the topic carries conversation-service's whole
- * history; new types must not dead-letter). An event of a known type that cannot be read goes to
- * {@code sms.conversation-events.dlq.routing-service} with the reason. Idempotent: the projection only moves forward
- * in time, so a repeat changes nothing.
- * <p>
- * Seam for issue 5 ("conversation moved"): add a case to {@link #activity} for the move's CloudEvents type that maps
- * it to a {@link ConversationActivity} on the record the conversation moved to, at the move's time. Nothing else
- * changes: the store, the router and rule 1 already take it from there.
+ * {@code ConversationMessageAdded} is activity on its record; {@code ConversationMoved} is activity on the record the
+ * conversation moved to, at the time of the move, so later replies follow the move through rule 1. The other known
+ * types of the topic (delivery statuses, opt-out changes) are acknowledged and ignored; an unknown type, or an event
+ * that cannot be read, goes to {@code sms.conversation-events.dlq.routing-service} with the reason. Idempotent: the
+ * projection only moves forward in time, so a repeat changes nothing.
  */
 @ApplicationScoped
 public class ConversationEventsConsumer {
@@ -74,61 +74,98 @@ public class ConversationEventsConsumer {
                 });
     }
 
-    /** The activity an event reports, null for an event type that says nothing about activity. */
+    /**
+     * The activity an event reports; null for a known type that says nothing about who holds the conversation
+     * (delivery statuses, opt-out changes). An unknown type is dead-lettered: every type conversation-service
+     * publishes on the topic is listed here, so an unknown one is a contract this version does not know.
+     */
     ConversationActivity activity(Message<String> message) {
-        IncomingKafkaCloudEventMetadata<?, ?> ce = message.getMetadata(IncomingKafkaCloudEventMetadata.class)
-                .orElseThrow(() -> new PoisonMessageException("not a binary-mode CloudEvent (ce_* headers missing)"));
-        String type = ce.getType();
-        if (!EventTypes.CONVERSATION_MESSAGE_ADDED.equals(type)) {
-            LOG.debugf("conversation event of type %s ignored", type);
-            return null;
-        }
-        String id = ce.getId();
-        if (id == null || id.isBlank()) {
-            throw new PoisonMessageException("CloudEvents id missing");
-        }
-        ConversationMessageAdded added = parse(message.getPayload());
+        IncomingCloudEvent ce = IncomingCloudEvent.of(message);
+        return switch (ce.type()) {
+            case EventTypes.CONVERSATION_MESSAGE_ADDED -> added(ce, parse(message.getPayload(),
+                    ConversationMessageAdded.class));
+            case EventTypes.CONVERSATION_MOVED -> moved(ce, parse(message.getPayload(), ConversationMoved.class));
+            case EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, EventTypes.CONVERSATION_OPT_OUT_CHANGED -> {
+                LOG.debugf("conversation event of type %s ignored", ce.type());
+                yield null;
+            }
+            default -> throw new PoisonMessageException("unknown CloudEvents type on " + Topics.CONVERSATION_EVENTS
+                    + " (known: " + EventTypes.CONVERSATION_MESSAGE_ADDED + ", " + EventTypes.CONVERSATION_MOVED
+                    + ", " + EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED + ", "
+                    + EventTypes.CONVERSATION_OPT_OUT_CHANGED + ")");
+        };
+    }
+
+    private static ConversationActivity added(IncomingCloudEvent ce, ConversationMessageAdded added) {
         List<String> missing = new ArrayList<>();
-        if (added.record() == null || added.record().id() == null || added.record().id().isBlank()) {
+        if (added.record() == null || blank(added.record().id())) {
             missing.add("record.id");
         }
-        if (added.customerNumber() == null || added.customerNumber().isBlank()) {
+        checkEnds(added.customerNumber(), added.businessNumber(), added.occurredAt(), "occurredAt", missing);
+        return activity(ce, added.customerNumber(), added.businessNumber(), added.record().id(),
+                added.conversationId(), added.occurredAt());
+    }
+
+    /**
+     * A move: from now on the conversation between the two numbers is on the record it moved to. As an activity on
+     * that record at the time of the move, it supersedes every message stored on the old record before the move.
+     */
+    private static ConversationActivity moved(IncomingCloudEvent ce, ConversationMoved moved) {
+        List<String> missing = new ArrayList<>();
+        if (moved.to() == null || blank(moved.to().id())) {
+            missing.add("to.id");
+        }
+        checkEnds(moved.customerNumber(), moved.businessNumber(), moved.movedAt(), "movedAt", missing);
+        return activity(ce, moved.customerNumber(), moved.businessNumber(), moved.to().id(), moved.conversationId(),
+                moved.movedAt());
+    }
+
+    private static void checkEnds(String customer, String business, Instant at, String atField,
+            List<String> missing) {
+        if (blank(customer)) {
             missing.add("customerNumber");
         }
-        if (added.businessNumber() == null || added.businessNumber().isBlank()) {
+        if (blank(business)) {
             missing.add("businessNumber");
         }
-        if (added.occurredAt() == null) {
-            missing.add("occurredAt");
+        if (at == null) {
+            missing.add(atField);
         }
         if (!missing.isEmpty()) {
             throw new PoisonMessageException("missing field(s): " + String.join(", ", missing));
         }
-        String customer = E164.normalise(added.customerNumber())
-                .orElseThrow(() -> new PoisonMessageException("customerNumber is not an E.164 number"));
-        String business = E164.normalise(added.businessNumber())
-                .orElseThrow(() -> new PoisonMessageException("businessNumber is not an E.164 number"));
-        return new ConversationActivity(customer, business, added.record().id(), added.conversationId(),
-                added.occurredAt(), id, type);
     }
 
-    private ConversationMessageAdded parse(String payload) {
+    private static ConversationActivity activity(IncomingCloudEvent ce, String customerNumber, String businessNumber,
+            String recordId, String conversationId, Instant at) {
+        String customer = E164.normalise(customerNumber)
+                .orElseThrow(() -> new PoisonMessageException("customerNumber is not an E.164 number"));
+        String business = E164.normalise(businessNumber)
+                .orElseThrow(() -> new PoisonMessageException("businessNumber is not an E.164 number"));
+        return new ConversationActivity(customer, business, recordId, conversationId, at, ce.id(), ce.type());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private <T> T parse(String payload, Class<T> type) {
         if (payload == null) {
             throw new PoisonMessageException("no payload");
         }
-        ConversationMessageAdded added;
+        T event;
         try {
-            added = json.readValue(payload, ConversationMessageAdded.class);
+            event = json.readValue(payload, type);
         } catch (JsonProcessingException e) {
             // The parser's message may quote the payload (a message body): say where, not what.
-            throw new PoisonMessageException("payload is not a ConversationMessageAdded in JSON ("
+            throw new PoisonMessageException("payload is not a " + type.getSimpleName() + " in JSON ("
                     + e.getClass().getSimpleName() + (e.getLocation() == null ? ""
                             : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
                     + ")");
         }
-        if (added == null) {
+        if (event == null) {
             throw new PoisonMessageException("payload is JSON null");
         }
-        return added;
+        return event;
     }
 }

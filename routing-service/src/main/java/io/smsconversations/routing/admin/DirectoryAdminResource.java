@@ -53,7 +53,7 @@ import io.smsconversations.routing.directory.InvalidDirectoryEntryException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory administration",
-        description = "Records, sellers and business numbers that routing decides with (role sms-admin)")
+        description = "Records, sellers, teams and business numbers that routing decides with (role sms-admin)")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
 public class DirectoryAdminResource {
@@ -203,11 +203,11 @@ public class DirectoryAdminResource {
 
     // --- helpers
 
-    private static <T> T valid(Supplier<T> normalise) {
+    static <T> T valid(Supplier<T> normalise) {
         return valid(normalise, "body");
     }
 
-    private static <T> T valid(Supplier<T> normalise, String in) {
+    static <T> T valid(Supplier<T> normalise, String in) {
         try {
             return normalise.get();
         } catch (InvalidDirectoryEntryException e) {
@@ -216,7 +216,7 @@ public class DirectoryAdminResource {
     }
 
     /** 202 with {@code body} once Kafka acknowledged; 503 when it did not. */
-    private static Uni<Response> published(Uni<Void> publication, String topic, Object body) {
+    static Uni<Response> published(Uni<Void> publication, String topic, Object body) {
         return publication
                 .map(ignored -> (body == null ? Response.accepted() : Response.accepted(body)).build())
                 .onFailure(failure -> !(failure instanceof WebApplicationException)

@@ -46,19 +46,21 @@ import io.smsconversations.routing.directory.Violation;
 
 /**
  * Bulk import of records for first set-up: JSON lines ({@code application/x-ndjson}, one {@code DirectoryRecord} per
- * line) or CSV ({@code text/csv}, see {@link RecordCsv}), read as a stream. Each line is checked and normalised like {@code PUT /api/admin/records/{id}}; valid ones
- * are published to {@code directory.records} (acks=all) with up to {@code routing.import.max-in-flight} sends
- * pipelined, so the producer batches them; refused lines are reported by number. The service's own consumer then
- * stores them, as for any change.
+ * line) or CSV ({@code text/csv}, see {@link RecordCsv}), read as a stream. Each line is checked and normalised like
+ * {@code PUT /api/admin/records/{id}}; valid ones are published to {@code directory.records} (acks=all) with up to
+ * {@code routing.import.max-in-flight} sends pipelined, so the producer batches them; refused lines are reported by
+ * number. The service's own consumer then stores them, as for any change. The only path that takes bodies above
+ * {@code routing.http.max-body-size} (see {@link BodyLimits}).
  * <p>
  * The body is read on a worker thread (it is an {@link InputStream}); the completions of the sends hop back to the
  * worker pool before the next line is read, so no read ever happens on an event-loop or Kafka thread.
  */
-@Path("/api/admin/records/import")
+@Path(RecordImportResource.PATH)
 @RolesAllowed("sms-admin")
 @Tag(name = "Directory administration")
 public class RecordImportResource {
 
+    public static final String PATH = "/api/admin/records/import";
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
 
@@ -108,9 +110,10 @@ public class RecordImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import records in bulk (CSV)",
             description = "First line: the column names, among id,type,name,ownerSellerId,ownerTeamId,active,"
-                    + "modifiedOn,mobile,business,accountId (id, type and name required). mobile and business hold "
-                    + "numbers separated by ';'. Each line is validated and normalised like PUT "
-                    + "/api/admin/records/{id}; refused lines are listed with their line number (the header is line 1).")
+                    + "modifiedOn,mobile,business,accountId,customerId,relatedContactIds (id, type and name "
+                    + "required). mobile and business hold numbers, relatedContactIds ids, separated by ';'. Each line "
+                    + "is validated and normalised like PUT /api/admin/records/{id}; refused lines are listed with "
+                    + "their line number (the header is line 1).")
     @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
             content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
     @APIResponse(responseCode = "400", description = "The header line is missing or names unknown columns")

@@ -51,6 +51,6 @@ public record DecisionExplanation(
     public record Inputs(boolean businessNumberKnown, List<String> businessNumberOwnerSellerIds,
             List<String> businessNumberOwnerTeamIds, Map<String, List<String>> candidateOwnerSellerTeams,
             String lastConversationRecordId, Instant lastConversationAt, boolean lastConversationIsCandidate,
-            List<String> steps) {
+            List<String> steps, Map<String, String> teamNames) {
     }
 }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *                                 null when none is known
  * @param lastConversationAt       when that activity happened
  * @param steps                    how many candidates each rule kept, e.g. {@code rule-2: 1 of 3 kept}
+ * @param teamNames                the names the teams above had at decision time (teams without a name are absent;
+ *                                 decisions stored before teams had names have none)
  */
 public record DecisionInputs(
         boolean numberKnown,
@@ -25,12 +27,14 @@ public record DecisionInputs(
         Map<String, List<String>> ownerSellerTeams,
         String lastConversationRecordId,
         Instant lastConversationAt,
-        List<String> steps) {
+        List<String> steps,
+        Map<String, String> teamNames) {
 
     public DecisionInputs {
         numberOwnerSellerIds = numberOwnerSellerIds == null ? List.of() : List.copyOf(numberOwnerSellerIds);
         numberOwnerTeamIds = numberOwnerTeamIds == null ? List.of() : List.copyOf(numberOwnerTeamIds);
         ownerSellerTeams = ownerSellerTeams == null ? Map.of() : new TreeMap<>(ownerSellerTeams);
         steps = steps == null ? List.of() : List.copyOf(steps);
+        teamNames = teamNames == null ? Map.of() : new TreeMap<>(teamNames);
     }
 }

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.InboundMessageReceived;
+import io.smsconversations.routing.messaging.IncomingCloudEvent;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 
 /**
@@ -29,16 +29,12 @@ public record InboundEvent(String id, InboundMessageReceived message) {
     }
 
     public static InboundEvent parse(Message<String> kafka, ObjectMapper json) {
-        IncomingKafkaCloudEventMetadata<?, ?> ce = kafka.getMetadata(IncomingKafkaCloudEventMetadata.class)
-                .orElseThrow(() -> new PoisonMessageException("not a binary-mode CloudEvent (ce_* headers missing)"));
-        if (!EventTypes.INBOUND_MESSAGE_RECEIVED.equals(ce.getType())) {
+        IncomingCloudEvent ce = IncomingCloudEvent.of(kafka);
+        if (!EventTypes.INBOUND_MESSAGE_RECEIVED.equals(ce.type())) {
             throw new PoisonMessageException("unexpected CloudEvents type, expected "
                     + EventTypes.INBOUND_MESSAGE_RECEIVED);
         }
-        String id = ce.getId();
-        if (id == null || id.isBlank()) {
-            throw new PoisonMessageException("CloudEvents id missing");
-        }
+        String id = ce.id();
         if (kafka.getPayload() == null) {
             throw new PoisonMessageException("no payload");
         }

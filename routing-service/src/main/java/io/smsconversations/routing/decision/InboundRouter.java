@@ -28,6 +28,7 @@ import io.smsconversations.events.RecordRef;
 import io.smsconversations.routing.activity.LastConversation;
 import io.smsconversations.routing.directory.DirectoryPublisher;
 import io.smsconversations.routing.directory.DirectoryStore;
+import io.smsconversations.routing.messaging.KafkaOutage;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 import io.smsconversations.routing.messaging.Retries;
 
@@ -38,10 +39,13 @@ import io.smsconversations.routing.messaging.Retries;
  * <p>
  * Idempotent on the inbound event id: a decision is stored once; a redelivered event whose attach event was already
  * acknowledged is dropped, one whose attach event was not (a crash in between) republishes the stored decision with
- * the same event id.
+ * the same event id. That also makes waiting out a Kafka outage safe: the routing of the event is simply run again
+ * until the broker acknowledges (see {@link KafkaOutage}), never dead-lettered for it.
  */
 @ApplicationScoped
 public class InboundRouter {
+
+    static final String CHANNEL = "inbound-messages";
 
     private static final Logger LOG = Logger.getLogger(InboundRouter.class);
 
@@ -64,12 +68,15 @@ public class InboundRouter {
     RoutingMetrics metrics;
 
     @Inject
+    KafkaOutage outage;
+
+    @Inject
     ObjectMapper json;
 
     @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
     int retries;
 
-    @Incoming("inbound-messages")
+    @Incoming(CHANNEL)
     public Uni<Void> onInbound(Message<String> message) {
         InboundEvent event;
         try {
@@ -77,7 +84,7 @@ public class InboundRouter {
         } catch (PoisonMessageException e) {
             return deadLetter(message, e);
         }
-        return Retries.retrying(() -> route(event), retries)
+        return Retries.retryingThroughOutages(() -> route(event), retries, outage, CHANNEL)
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
     }
@@ -151,7 +158,7 @@ public class InboundRouter {
                 List.copyOf(snapshot.assignment().sellerIds()), List.copyOf(snapshot.assignment().teamIds()),
                 ownerTeams, snapshot.lastConversation().map(LastConversation::recordId).orElse(null),
                 snapshot.lastConversation().map(LastConversation::at).orElse(null),
-                steps.stream().map(RoutingChoice.Step::toString).toList());
+                steps.stream().map(RoutingChoice.Step::toString).toList(), snapshot.teamNames());
         List<Candidate> candidates = snapshot.candidates().stream()
                 .sorted(Comparator.comparing(Candidate::id)).toList();
         return new Decision(event.id(), event.message().provider(), event.message().providerMessageId(),

@@ -54,9 +54,15 @@ public class RoutingDirectory {
                                 List<SellerInfo> sellers = new ArrayList<>();
                                 owners.forEach(s -> sellers.add(info(s)));
                                 members.forEach(s -> sellers.add(info(s)));
+                                // Names of every team the explanation may mention: the number's, the candidates'
+                                // owner teams and the teams of the candidates' owner sellers.
+                                Set<String> named = new HashSet<>(teamIds);
+                                owners.forEach(o -> named.addAll(o.teamIds));
                                 return activity.latest(customerNumber, businessNumber)
-                                        .map(last -> new RoutingSnapshot(candidates, assignment, number.isPresent(),
-                                                SellerDirectory.of(sellers), last));
+                                        .chain(last -> store.teamNames(named)
+                                                .map(names -> new RoutingSnapshot(candidates, assignment,
+                                                        number.isPresent(), SellerDirectory.of(sellers), last,
+                                                        names)));
                             }));
                 })));
     }

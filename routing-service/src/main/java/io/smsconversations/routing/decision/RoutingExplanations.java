@@ -3,6 +3,7 @@ package io.smsconversations.routing.decision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.smsconversations.events.AlertRecipient;
@@ -21,13 +22,14 @@ public final class RoutingExplanations {
         Decision d = stored.decision();
         DecisionInputs in = d.inputs();
         String summary = count(d.candidates().size()) + "; " + d.reason();
+        Map<String, String> names = in == null ? Map.of() : in.teamNames();
         List<String> details = new ArrayList<>();
 
         if (d.candidates().isEmpty()) {
             details.add("No record carried the customer's number.");
         } else {
             details.add(count(d.candidates().size()) + " carried the customer's number: "
-                    + d.candidates().stream().map(RoutingExplanations::describe).collect(Collectors.joining("; "))
+                    + d.candidates().stream().map(c -> describe(c, names)).collect(Collectors.joining("; "))
                     + ".");
         }
         boolean lastIsCandidate = false;
@@ -38,7 +40,7 @@ public final class RoutingExplanations {
             if (!in.numberKnown()) {
                 details.add("The business number was not in the directory: rules 2 and 3 had nobody to look for.");
             } else {
-                details.add("The business number is assigned to " + owners(in) + ".");
+                details.add("The business number is assigned to " + owners(in, names) + ".");
             }
             String last = in.lastConversationRecordId();
             lastIsCandidate = last != null && d.candidateIds().contains(last);
@@ -58,7 +60,8 @@ public final class RoutingExplanations {
             }
         }
         details.add((d.leadCreated() ? "A new lead was created: " : "Chosen: ") + "record " + d.record().id() + " ("
-                + lower(d.record().type()) + " '" + d.record().name() + "'" + ownedBy(d.record().owner()) + "), by "
+                + lower(d.record().type()) + " '" + d.record().name() + "'" + ownedBy(d.record().owner(), names)
+                + "), by "
                 + d.reason() + ".");
         if (!d.alerts().isEmpty()) {
             details.add("Alerted: " + d.alerts().stream().map(RoutingExplanations::alert)
@@ -74,7 +77,7 @@ public final class RoutingExplanations {
         DecisionExplanation.Inputs inputs = in == null ? null
                 : new DecisionExplanation.Inputs(in.numberKnown(), in.numberOwnerSellerIds(),
                         in.numberOwnerTeamIds(), in.ownerSellerTeams(), in.lastConversationRecordId(),
-                        in.lastConversationAt(), lastIsCandidate, in.steps());
+                        in.lastConversationAt(), lastIsCandidate, in.steps(), in.teamNames());
         return new DecisionExplanation(d.provider(), d.providerMessageId(), d.inboundEventId(), d.customerNumber(),
                 d.businessNumber(), summary, details, d.record(), d.rule().key(), d.reason(), candidates, inputs,
                 d.alerts(), d.leadCreated(), d.decidedAt(), stored.attachPublishedAt());
@@ -88,31 +91,38 @@ public final class RoutingExplanations {
         };
     }
 
-    private static String describe(Candidate c) {
+    private static String describe(Candidate c, Map<String, String> names) {
         if (c.type() == null) {
             return c.id();
         }
-        return c.id() + " (" + lower(c.type()) + ownedBy(c.owner()) + ", " + (c.active() ? "active" : "inactive")
+        return c.id() + " (" + lower(c.type()) + ownedBy(c.owner(), names) + ", " + (c.active() ? "active" : "inactive")
                 + ", modified " + (c.modifiedOn() == null ? "at an unknown time" : c.modifiedOn().toString()) + ")";
     }
 
-    private static String owners(DecisionInputs in) {
+    private static String owners(DecisionInputs in, Map<String, String> names) {
         List<String> parts = new ArrayList<>();
         if (!in.numberOwnerSellerIds().isEmpty()) {
             parts.add("seller(s) " + String.join(", ", in.numberOwnerSellerIds()));
         }
         if (!in.numberOwnerTeamIds().isEmpty()) {
-            parts.add("team(s) " + String.join(", ", in.numberOwnerTeamIds()));
+            parts.add("team(s) " + in.numberOwnerTeamIds().stream().map(t -> team(t, names))
+                    .collect(Collectors.joining(", ")));
         }
         return parts.isEmpty() ? "nobody" : String.join(" and ", parts);
     }
 
-    private static String ownedBy(Owner owner) {
+    private static String ownedBy(Owner owner, Map<String, String> names) {
         if (owner == null) {
             return ", no owner";
         }
         return owner.sellerId() != null ? ", owned by seller " + owner.sellerId()
-                : ", owned by team " + owner.teamId();
+                : ", owned by team " + team(owner.teamId(), names);
+    }
+
+    /** A team by id, with the name it had at decision time when it had one: {@code t-west ('West Coast')}. */
+    private static String team(String id, Map<String, String> names) {
+        String name = names.get(id);
+        return name == null ? id : id + " ('" + name + "')";
     }
 
     private static String alert(AlertRecipient a) {

@@ -1,13 +1,12 @@
 package io.smsconversations.routing.directory;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,12 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
+import io.smsconversations.routing.messaging.IncomingCloudEvent;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 import io.smsconversations.routing.messaging.Retries;
 
@@ -62,6 +62,13 @@ public class DirectoryConsumer {
                 (key, value) -> store.upsertSeller(normaliser.seller(key, parse(value, Seller.class))));
     }
 
+    @Incoming("directory-teams")
+    public Uni<Void> onTeam(Message<String> message) {
+        return consume(message, Topics.DIRECTORY_TEAMS, EventTypes.DIRECTORY_TEAM_UPSERTED,
+                store::deleteTeam,
+                (key, value) -> store.upsertTeam(normaliser.team(key, parse(value, Team.class))));
+    }
+
     @Incoming("directory-business-numbers")
     public Uni<Void> onBusinessNumber(Message<String> message) {
         return consume(message, Topics.DIRECTORY_BUSINESS_NUMBERS, EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED,
@@ -96,15 +103,17 @@ public class DirectoryConsumer {
                 .onFailure().recoverWithUni(failure -> deadLetter(message, topic, failure));
     }
 
+    /**
+     * The entry's key, after checking its CloudEvents headers: the CRM may write entries (and tombstones) without
+     * any, but headers that are there must be complete, and an upsert of another type is refused.
+     */
     private static String checkedKey(Message<String> message, String topic, String expectedType) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new PoisonMessageException("not a Kafka record"));
-        if (!(kafka.getKey() instanceof String key) || key.isBlank()) {
+        Optional<IncomingCloudEvent> ce = IncomingCloudEvent.ifPresent(message);
+        String key = IncomingCloudEvent.key(message);
+        if (key == null || key.isBlank()) {
             throw new PoisonMessageException("a " + topic + " entry needs its id as key");
         }
-        Header type = kafka.getHeaders().lastHeader("ce_type");
-        if (type != null && message.getPayload() != null
-                && !expectedType.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+        if (ce.isPresent() && message.getPayload() != null && !expectedType.equals(ce.get().type())) {
             throw new PoisonMessageException("unexpected CloudEvents type on " + topic + ", expected " + expectedType);
         }
         return key;

@@ -16,7 +16,9 @@ import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.PhoneNumber;
+import io.smsconversations.events.RecordType;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 
 /**
  * Checks directory entries and brings them to their stored form: every phone number E.164, blank optional strings
@@ -63,6 +65,9 @@ public class DirectoryNormaliser {
         String name = required(record.name(), "name", MAX_NAME, violations);
         Owner owner = owner(record.owner(), violations);
         String accountId = optional(record.accountId(), "accountId", MAX_ID, violations);
+        String customerId = optional(record.customerId(), "customerId", MAX_ID, violations);
+        List<String> relatedContactIds = ids(record.relatedContactIds(), "relatedContactIds", violations);
+        relations(record.type(), id, customerId, relatedContactIds, violations);
         LinkedHashSet<PhoneNumber> phones = new LinkedHashSet<>();
         for (int i = 0; i < record.phones().size(); i++) {
             PhoneNumber phone = record.phones().get(i);
@@ -86,7 +91,38 @@ public class DirectoryNormaliser {
         refuseIfAny(subject, violations);
         Instant modifiedOn = record.modifiedOn() != null ? record.modifiedOn() : defaultModifiedOn;
         return new DirectoryRecord(id, record.type(), name, owner, record.active(), modifiedOn,
-                List.copyOf(phones), accountId);
+                List.copyOf(phones), accountId, customerId, relatedContactIds);
+    }
+
+    public Team team(String key, Team team) {
+        List<Violation> violations = new ArrayList<>();
+        String id = id(key, team.id(), "id", violations);
+        String name = required(team.name(), "name", MAX_NAME, violations);
+        refuseIfAny("team " + key, violations);
+        return new Team(id, name);
+    }
+
+    /**
+     * An opportunity's relations (SPEC §3): a customer and related contacts belong to opportunities only, and a record
+     * cannot relate to itself. Whether the ids exist, and are of the right type, is not checked: the directory
+     * follows compacted topics where an opportunity may arrive before its customer, and the CRM owns that truth.
+     */
+    private static void relations(RecordType type, String id, String customerId, List<String> relatedContactIds,
+            List<Violation> violations) {
+        if (type != null && type != RecordType.OPPORTUNITY) {
+            if (customerId != null) {
+                violations.add(new Violation("customerId", "only an opportunity has a customer"));
+            }
+            if (!relatedContactIds.isEmpty()) {
+                violations.add(new Violation("relatedContactIds", "only an opportunity lists related contacts"));
+            }
+        }
+        if (customerId != null && customerId.equals(id)) {
+            violations.add(new Violation("customerId", "an opportunity is not its own customer"));
+        }
+        if (relatedContactIds.contains(id)) {
+            violations.add(new Violation("relatedContactIds", "an opportunity is not its own related contact"));
+        }
     }
 
     public Seller seller(String key, Seller seller) {

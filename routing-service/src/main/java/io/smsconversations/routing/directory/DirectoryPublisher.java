@@ -17,6 +17,7 @@ import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 import io.smsconversations.routing.messaging.CloudEventMessages;
 
 /**
@@ -37,6 +38,10 @@ public class DirectoryPublisher {
     @Inject
     @Channel("directory-sellers-out")
     MutinyEmitter<Record<String, String>> sellers;
+
+    @Inject
+    @Channel("directory-teams-out")
+    MutinyEmitter<Record<String, String>> teams;
 
     @Inject
     @Channel("directory-business-numbers-out")
@@ -67,6 +72,16 @@ public class DirectoryPublisher {
     public Uni<Void> deleteSeller(String id) {
         return sellers.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
                 EventTypes.DIRECTORY_SELLER_UPSERTED, id));
+    }
+
+    public Uni<Void> publishTeam(Team team) {
+        return teams.sendMessage(CloudEventMessages.of(team.id(), toJson(team), UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_TEAM_UPSERTED, team.id()));
+    }
+
+    public Uni<Void> deleteTeam(String id) {
+        return teams.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_TEAM_UPSERTED, id));
     }
 
     public Uni<Void> publishBusinessNumber(BusinessNumber number) {

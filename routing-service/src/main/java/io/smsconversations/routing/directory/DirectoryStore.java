@@ -1,22 +1,27 @@
 package io.smsconversations.routing.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.Team;
 
 /**
  * The directory tables. Reads go through Panache; writes are SQL upserts ({@code INSERT ... ON CONFLICT}) so that
@@ -35,16 +40,23 @@ public class DirectoryStore {
             + "(SELECT p.record_id FROM directory_record_phone p WHERE p.number = ?1) ORDER BY r.id";
 
     private static final String UPSERT_RECORD = """
-            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id,
+                customer_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name,
                 owner_seller_id = EXCLUDED.owner_seller_id, owner_team_id = EXCLUDED.owner_team_id,
-                active = EXCLUDED.active, modified_on = EXCLUDED.modified_on, account_id = EXCLUDED.account_id""";
+                active = EXCLUDED.active, modified_on = EXCLUDED.modified_on, account_id = EXCLUDED.account_id,
+                customer_id = EXCLUDED.customer_id""";
 
     private static final String INSERT_RECORD_IF_ABSENT = """
-            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id,
+                customer_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT (id) DO NOTHING""";
+
+    private static final String UPSERT_TEAM = """
+            INSERT INTO directory_team (id, name) VALUES (?1, ?2)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name""";
 
     private static final String UPSERT_SELLER = """
             INSERT INTO directory_seller (id, name, seller_privilege) VALUES (?1, ?2, ?3)
@@ -61,7 +73,10 @@ public class DirectoryStore {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session, UPSERT_RECORD,
                 record)
                 .chain(() -> update(session, "DELETE FROM directory_record_phone WHERE record_id = ?1", record.id()))
-                .chain(() -> insertPhones(session, record))));
+                .chain(() -> update(session, "DELETE FROM directory_record_related_contact WHERE record_id = ?1",
+                        record.id()))
+                .chain(() -> insertPhones(session, record))
+                .chain(() -> insertRelatedContacts(session, record))));
     }
 
     /** Inserts {@code record} unless a record with its id exists; true when it was inserted. */
@@ -69,7 +84,8 @@ public class DirectoryStore {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session,
                 INSERT_RECORD_IF_ABSENT, record)
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : insertPhones(session, record).replaceWith(true))));
+                        : insertPhones(session, record).chain(() -> insertRelatedContacts(session, record))
+                                .replaceWith(true))));
     }
 
     public Uni<Void> deleteRecord(String id) {
@@ -91,6 +107,20 @@ public class DirectoryStore {
     public Uni<Void> deleteSeller(String id) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> update(session, "DELETE FROM directory_seller WHERE id = ?1", id)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> upsertTeam(Team team) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(UPSERT_TEAM)
+                .setParameter(1, team.id()).setParameter(2, team.name())
+                .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> deleteTeam(String id) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> update(session, "DELETE FROM directory_team WHERE id = ?1", id)))
                 .replaceWithVoid();
     }
 
@@ -126,13 +156,14 @@ public class DirectoryStore {
                 .getResultList()));
     }
 
-    /** The records with these ids, with their phones, by id. */
+    /** The records with these ids, with their phones and related contacts, by id. */
     public Uni<List<DirectoryRecord>> recordsWithPhones(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return Panache.withSession(() -> RecordEntity.<RecordEntity> find(
-                "select distinct r from RecordEntity r left join fetch r.phones where r.id in ?1 order by r.id",
+                "select distinct r from RecordEntity r left join fetch r.phones left join fetch r.relatedContactIds "
+                        + "where r.id in ?1 order by r.id",
                 List.copyOf(ids)).list())
                 .map(records -> records.stream().map(DirectoryMapping::record).toList());
     }
@@ -181,6 +212,48 @@ public class DirectoryStore {
                 List.copyOf(teamIds)).list());
     }
 
+    public Uni<Optional<Team>> team(String id) {
+        return Panache.withSession(() -> TeamEntity.<TeamEntity> findById(id))
+                .map(found -> Optional.ofNullable(found).map(DirectoryMapping::team));
+    }
+
+    /** Every named team, by id. */
+    public Uni<List<Team>> teams() {
+        return Panache.withSession(() -> TeamEntity.<TeamEntity> listAll(Sort.by("id")))
+                .map(teams -> teams.stream().map(DirectoryMapping::team).toList());
+    }
+
+    /** The names of the teams among {@code ids} that have one, by id. */
+    public Uni<Map<String, String>> teamNames(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.withSession(() -> TeamEntity.<TeamEntity> find("id in ?1", List.copyOf(ids)).list())
+                .map(teams -> {
+                    Map<String, String> names = new TreeMap<>();
+                    teams.forEach(t -> names.put(t.id, t.name));
+                    return names;
+                });
+    }
+
+    /** The ids of the sellers naming each of these teams (sorted), by team id; a team without members is absent. */
+    public Uni<Map<String, List<String>>> teamMembers(Collection<String> teamIds) {
+        if (teamIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createSelectionQuery("select t, s.id from SellerEntity s join s.teamIds t where t in ?1 "
+                        + "order by s.id", Object[].class)
+                .setParameter(1, List.copyOf(teamIds))
+                .getResultList()))
+                .map(rows -> {
+                    Map<String, List<String>> members = new TreeMap<>();
+                    rows.forEach(row -> members.computeIfAbsent((String) row[0], t -> new ArrayList<>())
+                            .add((String) row[1]));
+                    return members;
+                });
+    }
+
     /** The business number with its owners (fetched). */
     public Uni<Optional<BusinessNumberEntity>> businessNumberEntity(String number) {
         return Panache.withSession(() -> BusinessNumberEntity.<BusinessNumberEntity> find(
@@ -212,7 +285,26 @@ public class DirectoryStore {
                 .setParameter(6, r.active())
                 .setParameter(7, r.modifiedOn())
                 .setParameter(8, r.accountId())
+                .setParameter(9, r.customerId())
                 .executeUpdate();
+    }
+
+    private static Uni<Void> insertRelatedContacts(Mutiny.Session session, DirectoryRecord record) {
+        List<String> contacts = record.relatedContactIds();
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO directory_record_related_contact (record_id, position, contact_id) VALUES ");
+        for (int i = 0; i < contacts.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i).append(", ?").append(2 + i).append(')');
+        }
+        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
+        insert.setParameter(1, record.id());
+        for (int i = 0; i < contacts.size(); i++) {
+            insert.setParameter(2 + i, contacts.get(i));
+        }
+        return insert.executeUpdate().replaceWithVoid();
     }
 
     private static Uni<Void> insertPhones(Mutiny.Session session, DirectoryRecord record) {

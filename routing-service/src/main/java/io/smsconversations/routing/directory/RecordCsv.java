@@ -18,8 +18,9 @@ import io.smsconversations.events.RecordType;
 /**
  * Records as CSV (RFC 4180: comma-separated, fields optionally in double quotes, {@code ""} for a quote; one record
  * per line, no line breaks inside fields). The first line names the columns, in any order:
- * {@code id,type,name,ownerSellerId,ownerTeamId,active,modifiedOn,mobile,business,accountId}; {@code id}, {@code type}
- * and {@code name} are required, the others optional. {@code mobile} and {@code business} hold one or more numbers
+ * {@code id,type,name,ownerSellerId,ownerTeamId,active,modifiedOn,mobile,business,accountId,customerId,
+ * relatedContactIds}; {@code id}, {@code type} and {@code name} are required, the others optional. {@code mobile} and
+ * {@code business} hold one or more numbers separated by {@code ;}, {@code relatedContactIds} one or more ids
  * separated by {@code ;}. {@code active} is {@code true}/{@code false} (blank: true); {@code modifiedOn} is ISO-8601.
  * <p>
  * Pure: turns a line into a {@link DirectoryRecord} with the numbers as written; {@link DirectoryNormaliser} then
@@ -28,7 +29,7 @@ import io.smsconversations.events.RecordType;
 public final class RecordCsv {
 
     public static final List<String> COLUMNS = List.of("id", "type", "name", "ownerSellerId", "ownerTeamId",
-            "active", "modifiedOn", "mobile", "business", "accountId");
+            "active", "modifiedOn", "mobile", "business", "accountId", "customerId", "relatedContactIds");
     private static final List<String> REQUIRED = List.of("id", "type", "name");
 
     private final Map<String, Integer> index;
@@ -117,8 +118,13 @@ public final class RecordCsv {
         String seller = value(values, "ownerSellerId");
         String team = value(values, "ownerTeamId");
         Owner owner = seller == null && team == null ? null : new Owner(seller, team);
+        List<String> related = new ArrayList<>();
+        String relatedText = value(values, "relatedContactIds");
+        if (relatedText != null) {
+            Arrays.stream(relatedText.split(";")).map(String::strip).filter(r -> !r.isEmpty()).forEach(related::add);
+        }
         return new DirectoryRecord(id, type, value(values, "name"), owner, active, modifiedOn, phones,
-                value(values, "accountId"));
+                value(values, "accountId"), value(values, "customerId"), related);
     }
 
     private String value(List<String> values, String column) {

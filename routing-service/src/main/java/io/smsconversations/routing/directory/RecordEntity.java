@@ -48,8 +48,19 @@ public class RecordEntity extends PanacheEntityBase {
     @Column(name = "account_id", length = 128)
     public String accountId;
 
+    /** For an opportunity: its customer (a contact or an account). */
+    @Column(name = "customer_id", length = 128)
+    public String customerId;
+
     @ElementCollection
     @CollectionTable(name = "directory_record_phone", joinColumns = @JoinColumn(name = "record_id"))
     @OrderColumn(name = "position")
     public List<RecordPhone> phones = new ArrayList<>();
+
+    /** For an opportunity: the contacts it lists as related, in its order. */
+    @ElementCollection
+    @CollectionTable(name = "directory_record_related_contact", joinColumns = @JoinColumn(name = "record_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "contact_id", nullable = false, length = 128)
+    public List<String> relatedContactIds = new ArrayList<>();
 }

@@ -19,6 +19,7 @@ public final class Retries {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(30);
 
     private Retries() {
     }
@@ -31,6 +32,24 @@ public final class Retries {
         }
         return attempt.onFailure(failure -> !(failure instanceof PoisonMessageException))
                 .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(retries);
+    }
+
+    /**
+     * Like {@link #retrying(Supplier, int)}, except that a failure of the broker ({@link KafkaOutage#isBrokerFailure})
+     * is retried for as long as it lasts (backoff up to {@link #MAX_OUTAGE_BACKOFF}) instead of counting against
+     * {@code retries}: the record stays unacknowledged, the partition waits, {@code outage} reports the channel, and
+     * nothing is dead-lettered because the broker was away.
+     */
+    public static <T> Uni<T> retryingThroughOutages(Supplier<Uni<T>> work, int retries, KafkaOutage outage,
+            String channel) {
+        Uni<T> waitingForBroker = Uni.createFrom().<T> deferred(work::get).runSubscriptionOn(onCurrentContext())
+                .onFailure(KafkaOutage::isBrokerFailure).invoke(failure -> outage.waiting(channel))
+                .onFailure(KafkaOutage::isBrokerFailure).retry().withBackOff(FIRST_BACKOFF, MAX_OUTAGE_BACKOFF)
+                .indefinitely();
+        Uni<T> bounded = retries <= 0 ? waitingForBroker
+                : waitingForBroker.onFailure(failure -> !(failure instanceof PoisonMessageException))
+                        .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(retries);
+        return bounded.eventually(() -> outage.recovered(channel));
     }
 
     /** An executor that runs tasks on the caller's Vert.x context (or in place when there is none, as in unit tests). */

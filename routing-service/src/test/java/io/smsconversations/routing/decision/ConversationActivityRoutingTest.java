@@ -3,6 +3,8 @@ package io.smsconversations.routing.decision;
 import static io.restassured.RestAssured.given;
 import static io.smsconversations.routing.TestSupport.WAIT;
 import static io.smsconversations.routing.TestSupport.admin;
+import static io.smsconversations.routing.TestSupport.get;
+import static io.smsconversations.routing.TestSupport.put;
 import static io.smsconversations.routing.TestSupport.awaitRaw;
 import static io.smsconversations.routing.TestSupport.header;
 import static io.smsconversations.routing.TestSupport.number;
@@ -36,7 +38,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.ConversationMessageStatusChanged;
+import io.smsconversations.events.ConversationMoved;
+import io.smsconversations.events.ConversationOptOutChanged;
+import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.DirectoryRecord;
+import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.events.MessageAttached;
@@ -45,7 +52,9 @@ import io.smsconversations.events.PhoneKind;
 import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
+import io.smsconversations.routing.admin.TeamView;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
@@ -183,9 +192,71 @@ class ConversationActivityRoutingTest {
     }
 
     @Test
-    void unknownEventTypesAreIgnoredAndPoisonEventsAreDeadLetteredWithoutStoppingThePartition() {
+    void aMoveSendsLaterRepliesToTheRecordTheConversationMovedTo() {
         Scene s = scene();
         String conversationId = unique("conversation");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(120);
+        // The conversation is on A (rule 1 would keep A anyway: Sam owns it and the number is Sam's).
+        publishAdded(KAFKA, added(conversationId, s.a(), s.from(), s.to(), start));
+        awaitActivityOn(s, s.a().id());
+
+        ConversationMoved move = new ConversationMoved(unique("move"), conversationId, s.a(), s.b(), s.from(),
+                s.to(), s.olga(), start.plusSeconds(60));
+        String moveId = publishMoved(move);
+        awaitActivityOn(s, s.b().id());
+        assertThat(queryOne(db, "SELECT event_type FROM conversation_activity WHERE customer_number = ? "
+                + "AND business_number = ?", s.from(), s.to())).isEqualTo(EventTypes.CONVERSATION_MOVED);
+        assertThat(queryOne(db, "SELECT event_id FROM conversation_activity WHERE customer_number = ? "
+                + "AND business_number = ?", s.from(), s.to())).isEqualTo(moveId);
+
+        // A message stored on A before the move, delivered late, and the move again: nothing moves back.
+        publishAdded(KAFKA, added(conversationId, s.a(), s.from(), s.to(), start.plusSeconds(30)));
+        publishMoved(move);
+        String marker = number("425");
+        publishAdded(KAFKA, added(conversationId, s.a(), marker, s.to(), start));
+        await().atMost(WAIT).until(() -> queryOne(db, "SELECT record_id FROM conversation_activity "
+                + "WHERE customer_number = ? AND business_number = ?", marker, s.to()) != null);
+        assertThat(activityRecord(s)).isEqualTo(s.b().id());
+
+        InboundMessageReceived reply = message(s.from(), s.to(), "Still there?");
+        MessageAttached attached = awaitAttach(KAFKA, publish(KAFKA, reply)).dataAs(MessageAttached.class);
+        assertThat(attached.record()).isEqualTo(s.b());
+        assertThat(attached.decidingRule()).isEqualTo("rule 1: most recent conversation");
+        given().auth().oauth2(admin())
+                .when().get("/api/admin/routing-decisions/twilio/" + reply.providerMessageId())
+                .then().statusCode(200)
+                .body("inputs.lastConversationRecordId", equalTo(s.b().id()))
+                .body("inputs.lastConversationAt", equalTo(start.plusSeconds(60).toString()));
+    }
+
+    @Test
+    void aMoveWinsOverAMessageStoredInTheSameMillisecond() {
+        Scene s = scene();
+        String conversationId = unique("conversation");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publishMoved(new ConversationMoved(unique("move"), conversationId, s.a(), s.b(), s.from(), s.to(),
+                s.olga(), at));
+        awaitActivityOn(s, s.b().id());
+        publishAdded(KAFKA, added(conversationId, s.a(), s.from(), s.to(), at));
+        String marker = number("425");
+        publishAdded(KAFKA, added(conversationId, s.a(), marker, s.to(), at));
+        await().atMost(WAIT).until(() -> queryOne(db, "SELECT record_id FROM conversation_activity "
+                + "WHERE customer_number = ? AND business_number = ?", marker, s.to()) != null);
+
+        assertThat(activityRecord(s)).isEqualTo(s.b().id());
+    }
+
+    @Test
+    void otherKnownTypesAreIgnoredUnknownTypesAndPoisonEventsAreDeadLetteredWithoutStoppingThePartition() {
+        Scene s = scene();
+        String conversationId = unique("conversation");
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
+                EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, new ConversationMessageStatusChanged(conversationId,
+                        unique("m"), s.a(), s.from(), s.to(), s.sam(), DeliveryStatus.DELIVERED, null, null, null,
+                        Instant.now()));
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
+                EventTypes.CONVERSATION_OPT_OUT_CHANGED, new ConversationOptOutChanged(conversationId, s.from(),
+                        s.to(), true, "KEYWORD", unique("inbound"), Instant.now()));
         KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
                 "io.smsconversations.conversation.something-new.v1", "{\"whatever\": true}");
         KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
@@ -193,17 +264,22 @@ class ConversationActivityRoutingTest {
         KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
                 EventTypes.CONVERSATION_MESSAGE_ADDED, new ConversationMessageAdded(conversationId, unique("m"),
                         s.b(), null, s.to(), null, null, Instant.now(), List.of()));
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, conversationId, unique("id"),
+                EventTypes.CONVERSATION_MOVED, new ConversationMoved(unique("move"), conversationId, s.a(), null,
+                        s.from(), s.to(), s.sam(), null));
         KAFKA.publishRaw(Topics.CONVERSATION_EVENTS, conversationId, "no headers at all");
         ConversationMessageAdded good = new ConversationMessageAdded(conversationId, unique("m"), s.b(), s.from(),
                 s.to(), null, null, Instant.now(), List.of());
         publishAdded(KAFKA, good);
 
         awaitActivityOn(s, s.b().id());
-        assertThat(awaitRaw(DLQ, r -> conversationId.equals(r.key()), 3, WAIT))
+        assertThat(awaitRaw(DLQ, r -> conversationId.equals(r.key()), 5, WAIT))
                 .extracting(r -> header(r, "dead-letter-reason"))
                 .satisfiesExactly(
+                        reason -> assertThat(reason).startsWith("unknown CloudEvents type on sms.conversation-events"),
                         reason -> assertThat(reason).startsWith("payload is not a ConversationMessageAdded in JSON"),
                         reason -> assertThat(reason).isEqualTo("missing field(s): customerNumber"),
+                        reason -> assertThat(reason).isEqualTo("missing field(s): to.id, movedAt"),
                         reason -> assertThat(reason).contains("not a binary-mode CloudEvent"));
     }
 
@@ -245,6 +321,45 @@ class ConversationActivityRoutingTest {
     }
 
     @Test
+    void theExplanationNamesTeamsByTheNamesTheyHadWhenTheReplyWasRouted() {
+        String team = unique("team");
+        put("/api/admin/teams/" + team, new Team(team, "West Coast"), Team.class);
+        await().atMost(WAIT).until(() -> get("/api/admin/teams/" + team, TeamView.class) != null);
+        String nina = unique("nina");
+        String olga = unique("olga");
+        seller(nina, List.of(team), true);
+        seller(olga, List.of(), true);
+        String to = number("206");
+        businessNumber(to, List.of(), List.of(team));
+        String from = number("425");
+        RecordRef ninas = new RecordRef(unique("x-contact"), RecordType.CONTACT, "Ada", Owner.seller(nina));
+        RecordRef teams = new RecordRef(unique("y-account"), RecordType.ACCOUNT, "Contoso", Owner.team(team));
+        RecordRef olgas = new RecordRef(unique("z-contact"), RecordType.CONTACT, "Ada too", Owner.seller(olga));
+        for (RecordRef r : List.of(ninas, teams, olgas)) {
+            record(new DirectoryRecord(r.id(), r.type(), r.name(), r.owner(), true, MODIFIED,
+                    List.of(new PhoneNumber(PhoneKind.MOBILE, from)), null));
+        }
+        InboundMessageReceived reply = message(from, to, "Hello team");
+        assertThat(awaitAttach(KAFKA, publish(KAFKA, reply)).dataAs(MessageAttached.class).record())
+                .isEqualTo(ninas);
+        // Renamed afterwards: the explanation keeps the name the decision saw.
+        put("/api/admin/teams/" + team, new Team(team, "Renamed"), Team.class);
+        await().atMost(WAIT).until(() -> "Renamed".equals(get("/api/admin/teams/" + team, TeamView.class).name()));
+
+        given().auth().oauth2(admin())
+                .when().get("/api/admin/routing-decisions/twilio/" + reply.providerMessageId())
+                .then().statusCode(200)
+                .body("explanation", equalTo("3 candidates; rule 4: record type contact"))
+                .body("inputs.teamNames." + team, equalTo("West Coast"))
+                .body("inputs.steps", equalTo(List.of("rule-1: 3 of 3 kept", "rule-2: 3 of 3 kept",
+                        "rule-3: 2 of 3 kept", "rule-4: 1 of 2 kept")))
+                .body("details.join(' ')", containsString("The business number is assigned to team(s) " + team
+                        + " ('West Coast')."))
+                .body("details.join(' ')", containsString(teams.id() + " (account, owned by team " + team
+                        + " ('West Coast'), active"));
+    }
+
+    @Test
     void aNewLeadIsExplainedToo() {
         String sam = unique("sam");
         seller(sam, List.of(), false);
@@ -261,6 +376,13 @@ class ConversationActivityRoutingTest {
                 .body("candidates.size()", equalTo(0))
                 .body("details.join(' ')", containsString("A new lead was created"))
                 .body("details.join(' ')", containsString("lacks the Seller privilege"));
+    }
+
+    private static String publishMoved(ConversationMoved move) {
+        String id = EventIds.derived("conversation-moved", move.moveId());
+        KAFKA.publishEvent(Topics.CONVERSATION_EVENTS, move.conversationId(), id, EventTypes.CONVERSATION_MOVED,
+                move);
+        return id;
     }
 
     private void awaitActivityOn(Scene s, String recordId) {

@@ -34,6 +34,43 @@ class DirectoryNormaliserTest {
     }
 
     @Test
+    void anOpportunitysRelationsAreKeptStrippedAndWithoutDuplicates() {
+        DirectoryRecord opportunity = normaliser.record("o-1", new DirectoryRecord("o-1", RecordType.OPPORTUNITY,
+                "Deal", null, true, NOW, List.of(), null, " a-7 ", List.of("c-2", " c-1", "c-2")), null);
+
+        assertThat(opportunity.customerId()).isEqualTo("a-7");
+        assertThat(opportunity.relatedContactIds()).containsExactly("c-2", "c-1");
+    }
+
+    @Test
+    void relationsBelongToOpportunitiesOnlyAndNeverToThemselves() {
+        InvalidDirectoryEntryException onAContact = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.record("c-1", new DirectoryRecord("c-1", RecordType.CONTACT, "Ada", null, true, NOW,
+                        List.of(), "a-1", "a-1", List.of("c-2")), null));
+        assertThat(onAContact.violations()).containsExactly(
+                new Violation("customerId", "only an opportunity has a customer"),
+                new Violation("relatedContactIds", "only an opportunity lists related contacts"));
+
+        InvalidDirectoryEntryException itself = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.record("o-1", new DirectoryRecord("o-1", RecordType.OPPORTUNITY, "Deal", null, true,
+                        NOW, List.of(), null, "o-1", List.of("o-1", "x".repeat(129))), null));
+        assertThat(itself.violations()).containsExactly(
+                new Violation("relatedContactIds[1]", "is longer than 128 characters"),
+                new Violation("customerId", "an opportunity is not its own customer"),
+                new Violation("relatedContactIds", "an opportunity is not its own related contact"));
+    }
+
+    @Test
+    void aTeamNeedsANameAndTheIdOfItsKey() {
+        assertThat(normaliser.team("t-1", new io.smsconversations.events.Team(null, " West "))).isEqualTo(
+                new io.smsconversations.events.Team("t-1", "West"));
+        InvalidDirectoryEntryException refused = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.team("t-1", new io.smsconversations.events.Team("t-2", "")));
+        assertThat(refused.getMessage()).isEqualTo("team t-1: id: 't-2' does not match 't-1' in the path or key; "
+                + "name: is required");
+    }
+
+    @Test
     void theSameNumberInThreeFormatsIsOneNumber() {
         assertThat(List.of("+1 (425) 555-0100", "14255550100", "+14255550100"))
                 .map(raw -> normaliser.phone(raw).orElseThrow())

@@ -33,6 +33,17 @@ class RecordCsvTest {
     }
 
     @Test
+    void anOpportunitysCustomerAndRelatedContactsAreColumnsTooWithIdsSeparatedBySemicolons() {
+        RecordCsv csv = RecordCsv.header("id,type,name,customerId,relatedContactIds");
+
+        assertThat(csv.record("o-1,OPPORTUNITY,Deal,a-7, c-1 ;c-2;;").relatedContactIds())
+                .containsExactly("c-1", "c-2");
+        assertThat(csv.record("o-1,OPPORTUNITY,Deal,a-7, c-1 ;c-2;;").customerId()).isEqualTo("a-7");
+        assertThat(csv.record("o-2,OPPORTUNITY,Deal,,")).isEqualTo(new DirectoryRecord("o-2",
+                RecordType.OPPORTUNITY, "Deal", null, true, null, List.of(), null, null, List.of()));
+    }
+
+    @Test
     void blankOptionalFieldsAreAbsentAndActiveDefaultsToTrue() {
         RecordCsv csv = RecordCsv.header("id,type,name,active,modifiedOn,mobile,ownerSellerId");
 
