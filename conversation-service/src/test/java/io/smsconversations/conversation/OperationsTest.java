@@ -26,7 +26,8 @@ class OperationsTest {
                 .body(containsString("Reactive PostgreSQL connections health check"))
                 .body(containsString("SmallRye Reactive Messaging"))
                 .body(containsString("message-attachments"))
-                .body(containsString("conversation-events"));
+                .body(containsString("outbox"))
+                .body(containsString("send-results"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
 import io.smsconversations.events.E164;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -24,10 +23,9 @@ import io.vertx.core.Vertx;
  * message and a {@code ConversationMessageAdded} event.
  * <p>
  * At least once, without duplicates: the record is acknowledged (its offset committed) only after the transaction
- * has committed <em>and</em> the broker has acknowledged the event. A crash in between redelivers the record; the
- * message is then found by its source event id, nothing is written again, and the same event (same id, built from
- * the stored rows) is published again, which consumers drop by id. A transactional outbox will replace this
- * re-publication in a later issue.
+ * has committed; the transaction also wrote the event to the outbox, which the outbox relay publishes. A crash before
+ * the acknowledgement redelivers the record; the message is then found by its source event id and nothing is written
+ * again (its event was appended with it the first time).
  * <p>
  * Poison records are dead-lettered at once; database or broker failures are retried with backoff first.
  */
@@ -41,7 +39,6 @@ public class AttachmentConsumer {
 
     private final AttachmentReader reader;
     private final AttachmentRecorder recorder;
-    private final ConversationEventPublisher publisher;
     private final AttachRetryConfig retry;
     private final Counter storedInbound;
     private final Counter duplicates;
@@ -51,17 +48,16 @@ public class AttachmentConsumer {
 
     @Inject
     public AttachmentConsumer(AttachmentReader reader, AttachmentRecorder recorder,
-            ConversationEventPublisher publisher, AttachRetryConfig retry, MeterRegistry registry) {
+            AttachRetryConfig retry, MeterRegistry registry) {
         this.reader = reader;
         this.recorder = recorder;
-        this.publisher = publisher;
         this.retry = retry;
         this.storedInbound = Counter.builder("conversation.messages.stored")
                 .description("Messages stored in conversations (repeats of an event not counted)")
                 .tag("direction", "inbound")
                 .register(registry);
         this.duplicates = Counter.builder("conversation.attach.duplicates")
-                .description("Attach events received again; their stored message's event was re-published")
+                .description("Attach events received again (nothing was written)")
                 .register(registry);
         this.failedAttempts = Counter.builder("conversation.attach.attempts.failed")
                 .description("Attempts to store and publish an attach event that failed (each is retried)")
@@ -88,8 +84,7 @@ public class AttachmentConsumer {
         // timer on another thread: every (re)subscription hops back onto it.
         Executor onContext = onCurrentContext();
         return Uni.createFrom()
-                .deferred(() -> recorder.record(attachment)
-                        .call(recorded -> publisher.publishMessageAdded(recorded.conversation(), recorded.message())))
+                .deferred(() -> recorder.record(attachment))
                 .runSubscriptionOn(onContext)
                 .onFailure().invoke(failure -> {
                     failedAttempts.increment();
@@ -105,7 +100,7 @@ public class AttachmentConsumer {
     private Uni<Void> accepted(Message<String> record, Attachment attachment, AttachmentRecorder.Recorded recorded) {
         if (recorded.duplicate()) {
             duplicates.increment();
-            LOG.infof("Attach event %s was stored before as message %s; re-published its event",
+            LOG.infof("Attach event %s was stored before as message %s; nothing written",
                     attachment.sourceEventId(), recorded.message().id);
         } else {
             storedInbound.increment();

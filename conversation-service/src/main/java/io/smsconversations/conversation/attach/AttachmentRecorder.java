@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.events.ConversationEventPublisher;
 import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.Conversation;
@@ -21,7 +22,9 @@ import io.smsconversations.events.MessageDirection;
 
 /**
  * Stores an attached inbound message in one transaction: find or create its conversation, add the message, bump the
- * conversation's activity, let the alerted sellers see it (owners see it through the directory projection).
+ * conversation's activity, let the alerted sellers see it (owners see it through the directory projection), and
+ * append its {@code ConversationMessageAdded} (and a {@code ConversationOptOutChanged} when a keyword changed the
+ * pair's state) to the outbox.
  */
 @ApplicationScoped
 public class AttachmentRecorder {
@@ -39,6 +42,9 @@ public class AttachmentRecorder {
 
     @Inject
     OptOuts optOuts;
+
+    @Inject
+    ConversationEventPublisher events;
 
     /**
      * Stores {@code attachment} unless its event was stored before; either way answers the stored message, so the
@@ -62,16 +68,23 @@ public class AttachmentRecorder {
                     ConversationMessage message = inboundMessage(conversation, attachment);
                     return message.persist()
                             .chain(() -> threads.addParticipants(conversation.id, participants(attachment)))
-                            .chain(() -> recordOptOutKeyword(attachment))
+                            .chain(() -> events.appendMessageAdded(conversation, message))
+                            .chain(() -> recordOptOutKeyword(conversation, attachment))
                             .replaceWith(new Recorded(conversation, message, false));
                 });
     }
 
     /** SPEC §6: the reply is stored like any other, and a keyword also changes the pair's opt-out state. */
-    private Uni<Void> recordOptOutKeyword(Attachment attachment) {
+    private Uni<Void> recordOptOutKeyword(Conversation conversation, Attachment attachment) {
         return OptOutKeywords.optsOut(attachment.body())
                 .map(optedOut -> optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                        attachment.occurredAt(), attachment.sourceEventId()))
+                        attachment.occurredAt(), attachment.sourceEventId())
+                        .chain(changed -> changed
+                                ? events.appendOptOutChanged(conversation.id.toString(),
+                                        attachment.customerNumber(), attachment.businessNumber(), optedOut,
+                                        ConversationEventPublisher.CAUSE_KEYWORD, attachment.sourceEventId(),
+                                        attachment.occurredAt())
+                                : Uni.createFrom().voidItem()))
                 .orElse(Uni.createFrom().voidItem());
     }
 

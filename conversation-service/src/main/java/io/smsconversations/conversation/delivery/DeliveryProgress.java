@@ -19,13 +19,4 @@ public final class DeliveryProgress {
             case DELIVERED, UNDELIVERED, FAILED -> 2;
         };
     }
-
-    /** The same ranking in SQL, over the stored column (null: no report yet). */
-    static String rankOfColumn(String column) {
-        StringBuilder sql = new StringBuilder("CASE ").append(column);
-        for (DeliveryStatus status : DeliveryStatus.values()) {
-            sql.append(" WHEN '").append(status.name()).append("' THEN ").append(rank(status));
-        }
-        return sql.append(" ELSE -1 END").toString();
-    }
 }

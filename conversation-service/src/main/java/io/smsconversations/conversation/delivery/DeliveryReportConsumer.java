@@ -23,7 +23,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Consumes the gateway's delivery reports ({@code sms.delivery-reports}) and moves outbound messages forward. A report
- * for a message this service does not hold (sent by another system, or not stored yet) changes nothing and is logged.
+ * naming a provider message id no message carries yet (it overtook the SendAccepted) is kept and applied when that
+ * SendAccepted arrives.
  * Unreadable records go to the dead-letter topic at once; database failures are retried first.
  */
 @ApplicationScoped
@@ -61,12 +62,12 @@ public class DeliveryReportConsumer {
         return Uni.createFrom().deferred(() -> reports.apply(eventId, report))
                 .runSubscriptionOn(onContext)
                 .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
-                .onItemOrFailure().transformToUni((moved, failure) -> {
+                .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "Delivery report %s failed its retries; dead-lettered", eventId);
                         return Uni.createFrom().completionStage(() -> record.nack(failure));
                     }
-                    String outcome = moved > 0 ? "applied" : "no-change";
+                    String outcome = applied.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                     registry.counter("conversation.delivery.reports", "outcome", outcome).increment();
                     LOG.infof("Delivery report %s (%s %s of %s message %s): %s", eventId, report.status(),
                             report.reason() == null ? "" : report.reason(), report.provider(),

@@ -1,39 +1,39 @@
 package io.smsconversations.conversation.events;
 
-import java.net.URI;
-import java.time.ZoneOffset;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smsconversations.conversation.outbox.Outbox;
+import io.smsconversations.conversation.outbox.OutboxEvent;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
+import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.ConversationMessageAdded;
+import io.smsconversations.events.ConversationMessageStatusChanged;
+import io.smsconversations.events.ConversationMoved;
+import io.smsconversations.events.ConversationOptOutChanged;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.Topics;
 
 /**
- * Publishes conversation events to {@code Topics.CONVERSATION_EVENTS}, keyed by conversation id. Every event is
- * built from stored rows only, so publishing the same message twice publishes the same event (same id, same
- * payload, same time) and consumers drop the repeat by its id.
+ * The conversation events of {@code Topics.CONVERSATION_EVENTS}, keyed by conversation id. Each method appends the
+ * event to the transactional outbox in the caller's transaction (so it is announced exactly when the change commits);
+ * the outbox relay publishes it. Every event is built from stored rows only, with a deterministic id.
  */
 @ApplicationScoped
 public class ConversationEventPublisher {
 
-    public static final String CHANNEL = "conversation-events";
-
-    private static final URI SOURCE = URI.create(EventTypes.SOURCE_CONVERSATION_SERVICE);
+    /** {@code cause} of a {@link ConversationOptOutChanged} that a customer's keyword reply made. */
+    public static final String CAUSE_KEYWORD = "KEYWORD";
+    /** {@code cause} of a {@link ConversationOptOutChanged} that a provider's report made (Twilio 21610). */
+    public static final String CAUSE_PROVIDER_REPORT = "PROVIDER_REPORT";
 
     @Inject
-    @Channel(CHANNEL)
-    MutinyEmitter<ConversationMessageAdded> emitter;
+    Outbox outbox;
 
     /** The event id of {@link ConversationMessageAdded} for one message. */
     public static String messageAddedId(Object messageId) {
@@ -46,20 +46,43 @@ public class ConversationEventPublisher {
                 message.occurredAt, message.alerts.items());
     }
 
-    /** Completes when the broker has acknowledged the event (acks=all), fails when it could not take it. */
-    public Uni<Void> publishMessageAdded(Conversation conversation, ConversationMessage message) {
+    public Uni<Void> appendMessageAdded(Conversation conversation, ConversationMessage message) {
         ConversationMessageAdded event = messageAdded(conversation, message);
-        OutgoingCloudEventMetadata<ConversationMessageAdded> cloudEvent = OutgoingCloudEventMetadata
-                .<ConversationMessageAdded>builder()
-                .withId(messageAddedId(message.id))
-                .withType(EventTypes.CONVERSATION_MESSAGE_ADDED)
-                .withSource(SOURCE)
-                .withSubject(event.conversationId())
-                .withTimestamp(message.storedAt.atZone(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.conversationId())
-                .build();
-        return emitter.sendMessage(Message.of(event).addMetadata(cloudEvent).addMetadata(record));
+        return outbox.append(new OutboxEvent(Topics.CONVERSATION_EVENTS, event.conversationId(),
+                messageAddedId(message.id), EventTypes.CONVERSATION_MESSAGE_ADDED, event.conversationId(),
+                message.storedAt, event));
+    }
+
+    /** The outbound message's status as it is now (it has just moved forward). */
+    public Uni<Void> appendStatusChanged(Conversation conversation, ConversationMessage message) {
+        ConversationMessageStatusChanged event = new ConversationMessageStatusChanged(conversation.id.toString(),
+                message.id.toString(), conversation.record(), conversation.customerNumber,
+                conversation.businessNumber, message.sentBy, message.deliveryStatus, message.failureReason,
+                message.providerErrorCode, message.providerErrorText, message.statusUpdatedAt);
+        return outbox.append(new OutboxEvent(Topics.CONVERSATION_EVENTS, event.conversationId(),
+                EventIds.messageStatus(event.messageId(), message.deliveryStatus),
+                EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, event.conversationId(), message.statusUpdatedAt,
+                event));
+    }
+
+    /**
+     * @param conversationId the conversation whose message changed it, or null (a report on a message not known
+     *                       yet): then the key is the conversation key of the two numbers
+     */
+    public Uni<Void> appendOptOutChanged(String conversationId, String customer, String business, boolean optedOut,
+            String cause, String sourceEventId, Instant changedAt) {
+        // The time as stored (PostgreSQL keeps microseconds), so the event says what the database says.
+        ConversationOptOutChanged event = new ConversationOptOutChanged(conversationId, customer, business, optedOut,
+                cause, sourceEventId, changedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        String key = conversationId != null ? conversationId : ConversationKey.of(customer, business);
+        return outbox.append(new OutboxEvent(Topics.CONVERSATION_EVENTS, key,
+                EventIds.derived("opt-out-changed", sourceEventId), EventTypes.CONVERSATION_OPT_OUT_CHANGED,
+                conversationId, event.changedAt(), event));
+    }
+
+    public Uni<Void> appendMoved(ConversationMoved event) {
+        return outbox.append(new OutboxEvent(Topics.CONVERSATION_EVENTS, event.conversationId(),
+                EventIds.derived("conversation-moved", event.moveId()), EventTypes.CONVERSATION_MOVED,
+                event.conversationId(), event.movedAt(), event));
     }
 }

@@ -24,19 +24,42 @@ public class OptOuts {
                    source_event_id = EXCLUDED.source_event_id
              WHERE opt_out.changed_at < EXCLUDED.changed_at""";
 
+    private static final String LOCKED_STATE = """
+            SELECT opted_out, changed_at FROM opt_out WHERE customer_number = :customer AND business_number = :business
+            FOR UPDATE""";
+
     private static final String STATE = """
             SELECT opted_out, changed_at FROM opt_out WHERE customer_number = :customer AND business_number = :business""";
 
-    public Uni<Void> record(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
+    /**
+     * Records the change in the caller's transaction.
+     *
+     * @return whether the pair's state changed (opted out where it was not, or back in where it was out), so the
+     *         caller announces it; a repeat, a late reply or an opt-in of a pair never opted out change nothing
+     */
+    public Uni<Boolean> record(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
+        Instant changedAt = at.truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCKED_STATE, Object[].class)
+                        .setParameter("customer", customer)
+                        .setParameter("business", business)
+                        .getSingleResultOrNull())
+                .chain(previous -> write(customer, business, optedOut, changedAt, sourceEventId)
+                        .map(written -> {
+                            boolean wasOut = previous != null && (Boolean) previous[0];
+                            return written > 0 && wasOut != optedOut;
+                        }));
+    }
+
+    private Uni<Integer> write(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD_CHANGE)
                         .setParameter("customer", customer)
                         .setParameter("business", business)
                         .setParameter("optedOut", optedOut)
-                        .setParameter("changedAt", at.truncatedTo(ChronoUnit.MICROS))
+                        .setParameter("changedAt", at)
                         .setParameter("eventId", sourceEventId)
-                        .executeUpdate())
-                .replaceWithVoid();
+                        .executeUpdate());
     }
 
     public Uni<OptOutState> state(String customer, String business) {

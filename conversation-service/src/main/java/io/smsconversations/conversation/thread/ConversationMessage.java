@@ -91,6 +91,14 @@ public class ConversationMessage extends PanacheEntityBase {
     @Column(name = "status_updated_at")
     public Instant statusUpdatedAt;
 
+    /** Outbound only: the seller who sent it (OIDC subject). */
+    @Column(name = "sent_by")
+    public String sentBy;
+
+    /** Outbound only: the template its body was filled from; null when typed by hand. */
+    @Column(name = "template_id")
+    public String templateId;
+
     // The jsonb columns hold an object, not a bare array: Hibernate Reactive passes JSON to the Vert.x client as a
     // JsonObject, which cannot be a top-level array.
 

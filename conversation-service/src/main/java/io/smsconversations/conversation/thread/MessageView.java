@@ -36,7 +36,7 @@ public record MessageView(
             Instant updatedAt) {
     }
 
-    static MessageView of(ConversationMessage message) {
+    public static MessageView of(ConversationMessage message) {
         Delivery delivery = message.deliveryStatus == null ? null
                 : new Delivery(message.deliveryStatus, message.failureReason, message.providerErrorCode,
                         message.providerErrorText, message.statusUpdatedAt);

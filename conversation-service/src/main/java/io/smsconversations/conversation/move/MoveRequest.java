@@ -1,0 +1,8 @@
+package io.smsconversations.conversation.move;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Where to move a conversation: a record of any type the directory knows. */
+@Schema(name = "MoveRequest")
+public record MoveRequest(@Schema(description = "The id of the target record", example = "contact-42") String recordId) {
+}

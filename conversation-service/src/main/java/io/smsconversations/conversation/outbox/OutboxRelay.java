@@ -1,0 +1,187 @@
+package io.smsconversations.conversation.outbox;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smsconversations.events.EventTypes;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes the pending rows of {@code outbox_event} to Kafka, oldest first, and stamps them published.
+ * <p>
+ * One relay at a time across all replicas: a pass runs only while it holds a session-level PostgreSQL advisory lock
+ * ({@code pg_try_advisory_lock}); a replica that does not get it skips the pass, and a replica that dies loses the
+ * lock with its connection. A pass reads a batch in id order and hands it to the producer in that order (idempotent,
+ * {@code acks=all}: the order per partition holds, retries do not duplicate), waits for every acknowledgement, then
+ * stamps the acknowledged rows. A crash or an unreachable broker before the stamp leaves the rows pending: they are
+ * published again by the next pass, so an event is published at least once and consumers drop repeats by
+ * {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final URI SOURCE = URI.create(EventTypes.SOURCE_CONVERSATION_SERVICE);
+    /** The advisory lock of the relay ("outbox" in ASCII); one number for the whole database. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private static final String PENDING = """
+            SELECT id, topic, message_key, ce_id, ce_type, ce_subject, ce_time, payload::text AS payload
+            FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT $1""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    @Channel(CHANNEL)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Counter published;
+    private Counter failedPasses;
+
+    void start(@Observes StartupEvent ignored) {
+        published = Counter.builder("conversation.outbox.published")
+                .description("Outbox events acknowledged by Kafka (a republished event counts again)")
+                .register(registry);
+        failedPasses = Counter.builder("conversation.outbox.passes.failed")
+                .description("Relay passes that could not publish everything (the rows stay pending)")
+                .register(registry);
+        if (config.enabled()) {
+            running.set(true);
+            schedule(config.pollInterval().toMillis());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running.set(false);
+    }
+
+    private void schedule(long delayMillis) {
+        if (running.get()) {
+            vertx.setTimer(Math.max(1, delayMillis), id -> pass());
+        }
+    }
+
+    private void pass() {
+        relayOnce().subscribe().with(
+                count -> schedule(count >= config.batchSize() ? 1 : config.pollInterval().toMillis()),
+                failure -> {
+                    failedPasses.increment();
+                    LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(), failure);
+                    schedule(config.pollInterval().toMillis());
+                });
+    }
+
+    /**
+     * One pass: publishes up to a batch of pending events if this replica holds the relay lock.
+     *
+     * @return how many events were published (0 when another replica is relaying)
+     */
+    public Uni<Integer> relayOnce() {
+        return pool.withConnection(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("locked"))
+                        ? relayLocked(connection).onTermination().call(() -> unlock(connection))
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> relayLocked(SqlConnection connection) {
+        return connection.preparedQuery(PENDING).execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    List<Row> batch = new ArrayList<>();
+                    rows.forEach(batch::add);
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // Joined in list order: the emitter receives them in id order, so the producer keeps the order
+                    // within each partition (one key, one partition).
+                    List<Uni<Long>> sends = batch.stream().map(this::publish).toList();
+                    return Uni.join().all(sends).andCollectFailures()
+                            .chain(ids -> markPublished(connection, ids, batch.size()));
+                });
+    }
+
+    private Uni<Long> publish(Row row) {
+        long id = row.getLong("id");
+        OffsetDateTime time = row.getOffsetDateTime("ce_time");
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.getString("ce_id"))
+                .withType(row.getString("ce_type"))
+                .withSource(SOURCE)
+                .withSubject(row.getString("ce_subject"))
+                .withTimestamp(time.atZoneSameInstant(ZoneOffset.UTC))
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("message_key"))
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(cloudEvent).addMetadata(record))
+                .replaceWith(id)
+                // A row Kafka did not take stays pending; the others of the batch are still stamped.
+                .onFailure().recoverWithItem(() -> null);
+    }
+
+    private Uni<Integer> markPublished(SqlConnection connection, List<Long> outcomes, int batchSize) {
+        List<Long> acknowledged = outcomes.stream().filter(Objects::nonNull).toList();
+        if (acknowledged.size() < batchSize) {
+            failedPasses.increment();
+            LOG.warnf("Kafka did not acknowledge %d of %d outbox events; they stay pending",
+                    batchSize - acknowledged.size(), batchSize);
+        }
+        if (acknowledged.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return connection
+                .preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
+                .execute(Tuple.of(acknowledged.toArray(new Long[0])))
+                .invoke(() -> published.increment(acknowledged.size()))
+                // A partial batch waits a poll interval before the retry instead of hammering a failing broker.
+                .replaceWith(acknowledged.size() < batchSize ? 0 : acknowledged.size());
+    }
+
+    private static Uni<Void> unlock(SqlConnection connection) {
+        return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RELAY_LOCK))
+                .replaceWithVoid()
+                // The lock goes with the connection anyway if it cannot be released here.
+                .onFailure().recoverWithNull();
+    }
+}

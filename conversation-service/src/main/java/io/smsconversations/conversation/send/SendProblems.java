@@ -1,0 +1,87 @@
+package io.smsconversations.conversation.send;
+
+import java.net.URI;
+
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * The refusals of a send (SPEC §5), each with its own problem type so an app can tell them apart without reading the
+ * detail. Nothing is stored or published when one of them is answered.
+ */
+final class SendProblems {
+
+    static final int MAX_BODY = 1600;
+    static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    private static final String BASE = "https://sms-conversations.io/problems/";
+
+    private SendProblems() {
+    }
+
+    static HttpProblem emptyBody() {
+        return problem(Response.Status.BAD_REQUEST, "empty-body", "Empty message",
+                "the message has no text: write a body (or choose a template)");
+    }
+
+    static HttpProblem bodyTooLong(int length) {
+        return problem(Response.Status.BAD_REQUEST, "body-too-long", "Message too long",
+                "the message has " + length + " characters; at most " + MAX_BODY + " can be sent");
+    }
+
+    static HttpProblem bodyAndTemplate() {
+        return problem(Response.Status.BAD_REQUEST, "body-and-template", "Body or template",
+                "send either a typed body or a template, not both");
+    }
+
+    static HttpProblem templateNotFound() {
+        return problem(Response.Status.NOT_FOUND, "template-not-found", "Template not found",
+                "there is no template with this id that you may use");
+    }
+
+    static HttpProblem badIdempotencyKey() {
+        return problem(Response.Status.BAD_REQUEST, "bad-idempotency-key", "Bad Idempotency-Key",
+                "the Idempotency-Key header must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+    }
+
+    static HttpProblem idempotencyKeyReused() {
+        return problem(422, "idempotency-key-reused", "Idempotency-Key reused",
+                "this Idempotency-Key was already used for a message of another conversation");
+    }
+
+    static HttpProblem notYourNumber() {
+        return problem(Response.Status.FORBIDDEN, "sending-number-not-yours", "Sending number not yours",
+                "you may not send from this conversation's business number: it is not assigned to you or to one "
+                        + "of your teams");
+    }
+
+    static HttpProblem invalidCustomerNumber() {
+        return problem(422, "invalid-customer-number", "Invalid customer number",
+                "the customer number is not a valid E.164 phone number; nothing was sent");
+    }
+
+    static HttpProblem notARecordNumber() {
+        return problem(422, "not-a-record-number", "Not one of the record's numbers",
+                "the customer number is no longer one of the record's phone numbers; nothing was sent");
+    }
+
+    static HttpProblem optedOut() {
+        return problem(Response.Status.CONFLICT, "recipient-opted-out", "Recipient opted out",
+                "recipient opted out of this number: the customer texted STOP to this business number and has not "
+                        + "texted START since; nothing was sent");
+    }
+
+    private static HttpProblem problem(Response.Status status, String type, String title, String detail) {
+        return problem(status.getStatusCode(), type, title, detail);
+    }
+
+    private static HttpProblem problem(int status, String type, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + type))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+}

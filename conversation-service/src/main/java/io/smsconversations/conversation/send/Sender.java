@@ -1,0 +1,213 @@
+package io.smsconversations.conversation.send;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.directory.SendingNumberQueries;
+import io.smsconversations.conversation.encoding.SegmentCalculator;
+import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.optout.OptOuts;
+import io.smsconversations.conversation.outbox.Outbox;
+import io.smsconversations.conversation.outbox.OutboxEvent;
+import io.smsconversations.conversation.template.RenderTarget;
+import io.smsconversations.conversation.template.TemplateRenderer;
+import io.smsconversations.conversation.thread.Conversation;
+import io.smsconversations.conversation.thread.ConversationMessage;
+import io.smsconversations.conversation.thread.ConversationQueries;
+import io.smsconversations.events.ConversationKey;
+import io.smsconversations.events.DeliveryStatus;
+import io.smsconversations.events.E164;
+import io.smsconversations.events.EventIds;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.MessageDirection;
+import io.smsconversations.events.SendRequested;
+import io.smsconversations.events.Topics;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A seller's send from the conversation pane (SPEC §5): the checks, then, in one transaction, the {@code QUEUED}
+ * message, its {@code SendRequested} for the gateway and its {@code ConversationMessageAdded}, both through the
+ * outbox. A refused send writes nothing.
+ */
+@ApplicationScoped
+public class Sender {
+
+    private static final Logger LOG = Logger.getLogger(Sender.class);
+
+    private static final String RECORD_HAS_NUMBER = """
+            SELECT 1 FROM directory_record_phone WHERE record_id = $1 AND number = $2""";
+
+    private static final String PROVIDER = "SELECT provider FROM directory_business_number WHERE number = $1";
+
+    private static final String BUMP_ACTIVITY = """
+            UPDATE conversation SET last_activity_at = GREATEST(last_activity_at, :at) WHERE id = :id""";
+
+    /**
+     * @param created false when the Idempotency-Key named a send made before: that message is answered, nothing new
+     */
+    public record Sent(ConversationMessage message, boolean created) {
+    }
+
+    @Inject
+    ConversationQueries conversations;
+
+    @Inject
+    SendingNumberQueries sendingNumbers;
+
+    @Inject
+    OptOuts optOuts;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ConversationEventPublisher events;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    TemplateRenderer renderer;
+
+    /**
+     * @param body       a typed body, already checked (not empty, not too long); null when a template is sent
+     * @param templateId the template to fill for the conversation's record, business number and the caller
+     * @param values     the seller's values for the template's placeholders
+     */
+    public Uni<Sent> send(Caller caller, UUID conversationId, String body, UUID templateId, Map<String, String> values,
+            String idempotencyKey) {
+        UUID messageId = UUID.randomUUID();
+        String sourceEventId = idempotencyKey == null
+                ? "send:" + messageId
+                : "send:" + caller.sellerId() + ":" + idempotencyKey;
+        return Panache.withSession(() -> conversations.findVisible(caller, conversationId)
+                .onItem().ifNull().failWith(() -> new NotFoundException(
+                        "There is no conversation with this id that you may see"))
+                .chain(conversation -> ConversationMessage.<ConversationMessage>find("sourceEventId", sourceEventId)
+                        .firstResult()
+                        .chain(earlier -> earlier != null
+                                ? replay(earlier, conversationId)
+                                : checked(caller, conversation)
+                                        .chain(provider -> text(caller, conversation, body, templateId, values)
+                                                .chain(text -> store(caller, conversation, messageId, sourceEventId,
+                                                        text, templateId == null ? null : templateId.toString(),
+                                                        provider)))
+                                        .map(message -> new Sent(message, true)))))
+                // Two requests with the same Idempotency-Key at once: the loser's insert hits the unique source event
+                // id; it answers the winner's message, in a new session (the failed one is spent).
+                .onFailure(failure -> idempotencyKey != null && UniqueViolation.is(failure))
+                .recoverWithUni(() -> Panache.withSession(() -> ConversationMessage
+                        .<ConversationMessage>find("sourceEventId", sourceEventId).firstResult()
+                        .chain(earlier -> earlier == null
+                                ? Uni.createFrom().failure(new IllegalStateException("lost message " + sourceEventId))
+                                : replay(earlier, conversationId))));
+    }
+
+    private static Uni<Sent> replay(ConversationMessage earlier, UUID conversationId) {
+        if (!earlier.conversationId.equals(conversationId)) {
+            return Uni.createFrom().failure(SendProblems.idempotencyKeyReused());
+        }
+        return Uni.createFrom().item(new Sent(earlier, false));
+    }
+
+    /** Every refusal of SPEC §5, in a fixed order; answers the provider of the business number. */
+    private Uni<String> checked(Caller caller, Conversation conversation) {
+        return sendingNumbers.mayUse(caller, conversation.businessNumber)
+                .invoke(mayUse -> {
+                    if (!mayUse) {
+                        throw SendProblems.notYourNumber();
+                    }
+                    if (!E164.normalise(conversation.customerNumber).map(conversation.customerNumber::equals)
+                            .orElse(false)) {
+                        throw SendProblems.invalidCustomerNumber();
+                    }
+                })
+                .chain(() -> pool.preparedQuery(RECORD_HAS_NUMBER)
+                        .execute(Tuple.of(conversation.recordId, conversation.customerNumber)))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw SendProblems.notARecordNumber();
+                    }
+                })
+                .chain(() -> optOuts.state(conversation.customerNumber, conversation.businessNumber))
+                .invoke(state -> {
+                    if (state.optedOut()) {
+                        throw SendProblems.optedOut();
+                    }
+                })
+                .chain(() -> pool.preparedQuery(PROVIDER).execute(Tuple.of(conversation.businessNumber)))
+                .map(rows -> rows.iterator().next().getString("provider"));
+    }
+
+    /** The typed body, or the template filled as the preview fills it; a filled text is checked like a typed one. */
+    private Uni<String> text(Caller caller, Conversation conversation, String body, UUID templateId,
+            Map<String, String> values) {
+        if (templateId == null) {
+            return Uni.createFrom().item(body);
+        }
+        return renderer.render(templateId,
+                new RenderTarget(conversation.recordId, conversation.businessNumber, values), caller)
+                .map(rendered -> {
+                    String text = rendered.text();
+                    if (text == null || text.isBlank()) {
+                        throw SendProblems.emptyBody();
+                    }
+                    int length = text.codePointCount(0, text.length());
+                    if (length > SendProblems.MAX_BODY) {
+                        throw SendProblems.bodyTooLong(length);
+                    }
+                    return text;
+                });
+    }
+
+    private Uni<ConversationMessage> store(Caller caller, Conversation conversation, UUID messageId,
+            String sourceEventId, String body, String templateId, String provider) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ConversationMessage message = new ConversationMessage();
+        message.id = messageId;
+        message.conversationId = conversation.id;
+        message.sourceEventId = sourceEventId;
+        message.direction = MessageDirection.OUTBOUND;
+        message.body = body;
+        message.fromNumber = conversation.businessNumber;
+        message.toNumber = conversation.customerNumber;
+        message.provider = provider;
+        message.occurredAt = now;
+        message.storedAt = now;
+        message.segments = SegmentCalculator.preview(body).segments();
+        message.deliveryStatus = DeliveryStatus.QUEUED;
+        message.statusUpdatedAt = now;
+        message.sentBy = caller.sellerId();
+        message.templateId = templateId;
+        SendRequested request = new SendRequested(messageId.toString(), conversation.id.toString(),
+                messageId.toString(), provider, conversation.businessNumber, conversation.customerNumber, body,
+                caller.sellerId(), message.segments, now);
+        // Rows first, events last (the outbox's lock order).
+        return Panache.withTransaction(() -> message.persist()
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(BUMP_ACTIVITY)
+                        .setParameter("at", now)
+                        .setParameter("id", conversation.id)
+                        .executeUpdate()))
+                .chain(() -> outbox.append(new OutboxEvent(Topics.SEND_REQUESTS,
+                        ConversationKey.of(conversation.customerNumber, conversation.businessNumber),
+                        EventIds.derived("send-requested", messageId.toString()), EventTypes.SEND_REQUESTED,
+                        messageId.toString(), now, request)))
+                .chain(() -> events.appendMessageAdded(conversation, message))
+                .invoke(() -> LOG.infof("Queued outbound message %s in conversation %s (to %s, %d segment(s), by %s)",
+                        messageId, conversation.id, E164.masked(conversation.customerNumber), message.segments,
+                        caller.sellerId()))
+                .replaceWith(message));
+    }
+}

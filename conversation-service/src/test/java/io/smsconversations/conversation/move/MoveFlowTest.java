@@ -1,0 +1,189 @@
+package io.smsconversations.conversation.move;
+
+import static io.restassured.RestAssured.given;
+import static io.smsconversations.conversation.Fixtures.EVENTUALLY;
+import static io.smsconversations.conversation.Fixtures.attached;
+import static io.smsconversations.conversation.Fixtures.awaitConversation;
+import static io.smsconversations.conversation.Fixtures.conversationStatus;
+import static io.smsconversations.conversation.Fixtures.messages;
+import static io.smsconversations.conversation.Fixtures.publish;
+import static io.smsconversations.conversation.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smsconversations.conversation.Fixtures;
+import io.smsconversations.conversation.TestDatabase;
+import io.smsconversations.conversation.send.Line;
+import io.smsconversations.events.ConversationMoved;
+import io.smsconversations.events.EventIds;
+import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.Owner;
+import io.smsconversations.events.RecordRef;
+import io.smsconversations.events.RecordType;
+import io.smsconversations.events.Topics;
+import io.smsconversations.testing.CloudEventRecord;
+import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructureResource;
+import io.smsconversations.testing.TestTokens;
+
+/** SPEC §5 moves through the real database, broker and OIDC tokens. */
+@QuarkusTest
+@WithTestResource(value = SuiteInfrastructureResource.class,
+        initArgs = @ResourceArg(name = SuiteInfrastructureResource.DATABASE, value = "conversation"))
+@WithTestResource(OidcWiremockTestResource.class)
+class MoveFlowTest {
+
+    private static final KafkaTestClient kafka = Fixtures.kafka();
+
+    @Test
+    void aMovedConversationTakesItsMessagesIsRecordedAnnouncedAndSeenByTheNewRecordsOwner() {
+        String mover = unique("mover");
+        // The number is someone else's: the mover sees the conversation through the record only.
+        Line line = Line.open(kafka, mover, unique("number-owner"), true);
+        String newOwner = unique("new-owner");
+        RecordRef target = targetRecord(RecordType.OPPORTUNITY, Owner.seller(newOwner));
+        assertThat(conversationStatus(TestTokens.seller(newOwner), line.conversationId())).isEqualTo(404);
+
+        ValidatableResponse moved = move(line.token(), line.conversationId(), target.id()).statusCode(200)
+                .body("moved", equalTo(true))
+                .body("conversationId", equalTo(line.conversationId()))
+                .body("move.fromConversationId", equalTo(line.conversationId()))
+                .body("move.from.id", equalTo(line.record().id()))
+                .body("move.from.type", equalTo("CONTACT"))
+                .body("move.to.id", equalTo(target.id()))
+                .body("move.to.type", equalTo("OPPORTUNITY"))
+                .body("move.to.name", equalTo(target.name()))
+                .body("move.movedBy", equalTo(mover))
+                .body("move.merged", equalTo(false));
+        String moveId = moved.extract().path("move.id");
+        Instant movedAt = Instant.parse(moved.extract().path("move.movedAt"));
+
+        String newToken = TestTokens.seller(newOwner);
+        given().auth().oauth2(newToken).when().get("/api/conversations/" + line.conversationId())
+                .then().statusCode(200).body("record.id", equalTo(target.id()))
+                .body("record.type", equalTo("OPPORTUNITY"));
+        assertThat(messages(newToken, line.conversationId())).extracting(m -> m.get("body")).containsExactly("Hello");
+        assertThat(conversationStatus(line.token(), line.conversationId())).isEqualTo(404);
+        List<Map<String, Object>> moves = given().auth().oauth2(newToken).when()
+                .get("/api/conversations/" + line.conversationId() + "/moves")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(moves).hasSize(1);
+        assertThat(moves.get(0)).containsEntry("id", moveId).containsEntry("movedBy", mover);
+
+        CloudEventRecord event = kafka.awaitOne(Topics.CONVERSATION_EVENTS,
+                e -> EventIds.derived("conversation-moved", moveId).equals(e.id()), EVENTUALLY);
+        assertThat(event.key()).isEqualTo(line.conversationId());
+        assertThat(event.type()).isEqualTo(EventTypes.CONVERSATION_MOVED);
+        assertThat(event.subject()).isEqualTo(line.conversationId());
+        assertThat(event.dataAs(ConversationMoved.class)).isEqualTo(new ConversationMoved(moveId,
+                line.conversationId(), line.record(), target, line.customer(), line.business(), mover, movedAt));
+    }
+
+    @Test
+    void movingToTheRecordItIsOnChangesNothing() {
+        Line line = Line.open(kafka);
+
+        move(line.token(), line.conversationId(), line.record().id()).statusCode(200)
+                .body("moved", equalTo(false))
+                .body("conversationId", equalTo(line.conversationId()))
+                .body("move", nullValue());
+
+        assertThat(line.outboxEvents(EventTypes.CONVERSATION_MOVED)).isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM conversation_move WHERE from_conversation_id = ?::uuid",
+                line.conversationId())).isZero();
+    }
+
+    @Test
+    void anUnknownTargetRecordIsRefusedAndNothingMoves() {
+        Line line = Line.open(kafka);
+
+        move(line.token(), line.conversationId(), unique("no-such-record")).statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("https://sms-conversations.io/problems/unknown-record"))
+                .body("title", equalTo("Unknown record"))
+                .body("detail", startsWith("there is no record with this id in the directory"));
+        given().auth().oauth2(line.token()).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/conversations/" + line.conversationId() + "/move")
+                .then().statusCode(400).body("type", equalTo("https://sms-conversations.io/problems/missing-record-id"));
+
+        given().auth().oauth2(line.token()).when().get("/api/conversations/" + line.conversationId())
+                .then().statusCode(200).body("record.id", equalTo(line.record().id()));
+        assertThat(line.outboxEvents(EventTypes.CONVERSATION_MOVED)).isZero();
+    }
+
+    @Test
+    void aConversationTheCallerMayNotSeeCannotBeMoved() {
+        Line line = Line.open(kafka);
+        String stranger = unique("stranger");
+        RecordRef target = targetRecord(RecordType.ACCOUNT, Owner.seller(stranger));
+
+        move(TestTokens.seller(stranger), line.conversationId(), target.id()).statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().auth().oauth2(TestTokens.seller(stranger)).when()
+                .get("/api/conversations/" + line.conversationId() + "/moves").then().statusCode(404);
+        move(line.token(), "not-a-uuid", target.id()).statusCode(404);
+
+        given().auth().oauth2(line.token()).when().get("/api/conversations/" + line.conversationId())
+                .then().statusCode(200).body("record.id", equalTo(line.record().id()));
+    }
+
+    @Test
+    void aMoveOntoARecordThatAlreadyHasTheThreadMergesBoth() {
+        Line line = Line.open(kafka);
+        RecordRef target = targetRecord(RecordType.CONTACT, Owner.seller(line.seller()));
+        publish(kafka, attached(target, line.customer(), line.business(), "Other thread", Instant.now().plusSeconds(1),
+                List.of()));
+        String existing = await().atMost(EVENTUALLY).until(() -> Fixtures.conversations(line.token(), "?limit=200")
+                .stream().filter(c -> line.customer().equals(c.get("customerNumber"))
+                        && target.id().equals(((Map<?, ?>) c.get("record")).get("id")))
+                .map(c -> (String) c.get("id")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+
+        move(line.token(), line.conversationId(), target.id()).statusCode(200)
+                .body("moved", equalTo(true))
+                .body("conversationId", equalTo(existing))
+                .body("move.fromConversationId", equalTo(line.conversationId()))
+                .body("move.merged", equalTo(true));
+
+        assertThat(conversationStatus(line.token(), line.conversationId())).isEqualTo(404);
+        assertThat(messages(line.token(), existing)).extracting(m -> m.get("body"))
+                .containsExactly("Hello", "Other thread");
+        given().auth().oauth2(line.token()).when().get("/api/conversations/" + existing + "/moves")
+                .then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].merged", equalTo(true));
+        assertThat(kafka.collect(Topics.CONVERSATION_EVENTS,
+                e -> EventTypes.CONVERSATION_MOVED.equals(e.type()) && existing.equals(e.key()),
+                Duration.ofSeconds(3))).hasSize(1);
+        awaitConversation(line.token(), line.customer(), line.business());
+    }
+
+    private static ValidatableResponse move(String token, String conversationId, String recordId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("recordId", recordId))
+                .when().post("/api/conversations/" + conversationId + "/move")
+                .then();
+    }
+
+    /** A record in the directory projection. */
+    private static RecordRef targetRecord(RecordType type, Owner owner) {
+        RecordRef record = new RecordRef(unique(type.name().toLowerCase()), type, "Target " + type, owner);
+        Line.publishRecord(kafka, record, List.of());
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> TestDatabase.count(
+                "SELECT count(*) FROM directory_record WHERE id = ?", record.id()) == 1);
+        return record;
+    }
+}
