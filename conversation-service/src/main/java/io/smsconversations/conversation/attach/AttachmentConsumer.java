@@ -1,7 +1,5 @@
 package io.smsconversations.conversation.attach;
 
-import java.util.concurrent.Executor;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,10 +11,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smsconversations.conversation.consume.ConsumedRecords;
+import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.E164;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Consumes routing-service's attach decisions ({@code Topics.MESSAGE_ATTACHMENTS}) and turns each into a stored
@@ -39,7 +36,7 @@ public class AttachmentConsumer {
 
     private final AttachmentReader reader;
     private final AttachmentRecorder recorder;
-    private final AttachRetryConfig retry;
+    private final RecordRetries retries;
     private final Counter storedInbound;
     private final Counter duplicates;
     private final Counter failedAttempts;
@@ -48,10 +45,10 @@ public class AttachmentConsumer {
 
     @Inject
     public AttachmentConsumer(AttachmentReader reader, AttachmentRecorder recorder,
-            AttachRetryConfig retry, MeterRegistry registry) {
+            RecordRetries retries, MeterRegistry registry) {
         this.reader = reader;
         this.recorder = recorder;
-        this.retry = retry;
+        this.retries = retries;
         this.storedInbound = Counter.builder("conversation.messages.stored")
                 .description("Messages stored in conversations (repeats of an event not counted)")
                 .tag("direction", "inbound")
@@ -80,18 +77,12 @@ public class AttachmentConsumer {
         } catch (PoisonRecordException e) {
             return deadLetter(record, e);
         }
-        // Hibernate Reactive must run on this record's Vert.x context, also when a retry resumes after a backoff
-        // timer on another thread: every (re)subscription hops back onto it.
-        Executor onContext = onCurrentContext();
-        return Uni.createFrom()
-                .deferred(() -> recorder.record(attachment))
-                .runSubscriptionOn(onContext)
+        return retries.retried(() -> recorder.record(attachment)
                 .onFailure().invoke(failure -> {
                     failedAttempts.increment();
                     LOG.warnf("Storing or publishing attach event %s failed: %s", attachment.sourceEventId(),
                             failure.getClass().getName());
-                })
-                .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
+                }))
                 .onItemOrFailure().transformToUni((recorded, failure) -> failure == null
                         ? accepted(record, attachment, recorded)
                         : deadLetter(record, failure));
@@ -114,25 +105,15 @@ public class AttachmentConsumer {
     }
 
     private Uni<Void> deadLetter(Message<String> record, Throwable failure) {
-        String where = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset())
-                .orElse("?");
+        String where = ConsumedRecords.where(record);
         if (failure instanceof PoisonRecordException) {
             poisoned.increment();
             LOG.warnf("Attach record %s refused, sending it to the dead-letter topic: %s", where, failure.getMessage());
         } else {
             failed.increment();
             LOG.errorf(failure, "Attach record %s failed %d retries, sending it to the dead-letter topic", where,
-                    retry.maxRetries());
+                    retries.maxRetries());
         }
         return Uni.createFrom().completionStage(() -> record.nack(failure));
-    }
-
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Runnable::run;
-        }
-        return task -> context.runOnContext(ignored -> task.run());
     }
 }

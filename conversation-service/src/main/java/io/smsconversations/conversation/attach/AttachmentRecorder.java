@@ -63,7 +63,12 @@ public class AttachmentRecorder {
     private Uni<Recorded> storeNew(Attachment attachment) {
         ConversationDraft draft = new ConversationDraft(attachment.record(), attachment.customerNumber(),
                 attachment.businessNumber());
-        return threads.openForActivity(draft, attachment.occurredAt())
+        // A keyword reply takes the pair's opt-out lock before any other lock, as a send does (see OptOuts): a send
+        // racing it runs wholly before or wholly after it.
+        Uni<Void> pairLocked = OptOutKeywords.optsOut(attachment.body()).isPresent()
+                ? optOuts.lockPair(attachment.customerNumber(), attachment.businessNumber())
+                : Uni.createFrom().voidItem();
+        return pairLocked.chain(() -> threads.openForActivity(draft, attachment.occurredAt()))
                 .chain(conversation -> {
                     ConversationMessage message = inboundMessage(conversation, attachment);
                     return message.persist()

@@ -1,6 +1,5 @@
 package io.smsconversations.conversation.delivery;
 
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smsconversations.conversation.attach.AttachRetryConfig;
+import io.smsconversations.conversation.consume.ConsumedRecords;
+import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.EventTypes;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Consumes the gateway's delivery reports ({@code sms.delivery-reports}) and moves outbound messages forward. A report
@@ -41,29 +38,27 @@ public class DeliveryReportConsumer {
     ObjectMapper json;
 
     @Inject
-    AttachRetryConfig retry;
+    RecordRetries retries;
 
     @Inject
     MeterRegistry registry;
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> record) {
-        String eventId = header(record, "ce_id");
+        String eventId = ConsumedRecords.header(record, "ce_id");
         DeliveryReportReceived report;
         try {
             report = read(record, eventId);
         } catch (IllegalArgumentException poison) {
             registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
-            LOG.warnf("Delivery report %s refused, sending it to the dead-letter topic: %s", where(record),
-                    poison.getMessage());
+            LOG.warnf("Delivery report %s refused, sending it to the dead-letter topic: %s",
+                    ConsumedRecords.where(record), poison.getMessage());
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
-        Executor onContext = onCurrentContext();
-        return Uni.createFrom().deferred(() -> reports.apply(eventId, report))
-                .runSubscriptionOn(onContext)
-                .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
+        return retries.retried(() -> reports.apply(eventId, report))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure != null) {
+                        registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
                         LOG.errorf(failure, "Delivery report %s failed its retries; dead-lettered", eventId);
                         return Uni.createFrom().completionStage(() -> record.nack(failure));
                     }
@@ -77,7 +72,8 @@ public class DeliveryReportConsumer {
     }
 
     private DeliveryReportReceived read(Message<String> record, String eventId) {
-        if (eventId == null || !EventTypes.DELIVERY_REPORT_RECEIVED.equals(header(record, "ce_type"))) {
+        String type = ConsumedRecords.header(record, "ce_type");
+        if (eventId == null || !EventTypes.DELIVERY_REPORT_RECEIVED.equals(type)) {
             throw new IllegalArgumentException("not a " + EventTypes.DELIVERY_REPORT_RECEIVED + " CloudEvent");
         }
         DeliveryReportReceived report;
@@ -93,25 +89,5 @@ public class DeliveryReportConsumer {
             throw new IllegalArgumentException("provider, providerMessageId, status and reportedAt are required");
         }
         return report;
-    }
-
-    private static String header(Message<String> record, String name) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> metadata.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
-                .orElse(null);
-    }
-
-    private static String where(Message<String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset()).orElse("?");
-    }
-
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Runnable::run;
-        }
-        return task -> context.runOnContext(ignored -> task.run());
     }
 }

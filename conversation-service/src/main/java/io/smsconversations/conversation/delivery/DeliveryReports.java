@@ -48,7 +48,10 @@ public class DeliveryReports {
     ConversationEventPublisher events;
 
     public Uni<Outcome> apply(String eventId, DeliveryReportReceived report) {
-        return Panache.withTransaction(() -> advance.lockProviderMessage(report.provider(), report.providerMessageId())
+        // An opt-out report takes the pair's opt-out lock first, as a send does (see OptOuts).
+        return Panache.withTransaction(() -> (optsOut(report) ? optOuts.lockPair(report.to(), report.from())
+                : Uni.createFrom().voidItem())
+                .chain(() -> advance.lockProviderMessage(report.provider(), report.providerMessageId()))
                 .chain(() -> advance.outboundMessages(report.provider(), report.providerMessageId()))
                 .chain(messages -> (messages.isEmpty() ? keepPending(eventId, report) : advanceAll(messages, report))
                         .call(() -> markOptOut(eventId, report, messages))));
@@ -112,7 +115,7 @@ public class DeliveryReports {
 
     /** SPEC §6: a provider that says the recipient opted out (Twilio 21610 and its peers) marks the pair too. */
     private Uni<Void> markOptOut(String eventId, DeliveryReportReceived report, List<ConversationMessage> messages) {
-        if (report.reason() != FailureReason.RecipientOptedOut || report.from() == null || report.to() == null) {
+        if (!optsOut(report)) {
             return Uni.createFrom().voidItem();
         }
         String conversationId = messages.isEmpty() ? null : messages.get(0).conversationId.toString();
@@ -121,6 +124,10 @@ public class DeliveryReports {
                         ? events.appendOptOutChanged(conversationId, report.to(), report.from(), true,
                                 ConversationEventPublisher.CAUSE_PROVIDER_REPORT, eventId, report.reportedAt())
                         : Uni.createFrom().voidItem());
+    }
+
+    private static boolean optsOut(DeliveryReportReceived report) {
+        return report.reason() == FailureReason.RecipientOptedOut && report.from() != null && report.to() != null;
     }
 
     private static Instant toInstant(Object value) {

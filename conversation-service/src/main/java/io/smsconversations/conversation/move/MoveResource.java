@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.conversation.thread.ConversationNotFound;
 import io.smsconversations.conversation.thread.ConversationQueries;
 
 /** Moving a conversation to another record, and the moves it went through (SPEC §5). */
@@ -68,7 +68,7 @@ public class MoveResource {
     @APIResponse(responseCode = "422", description = "The directory knows no record with that id",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<MoveResult> move(@PathParam("id") String id, MoveRequest request) {
-        return moves.move(caller(), conversationId(id), request == null ? null : request.recordId());
+        return moves.move(caller(), ConversationNotFound.parseId(id), request == null ? null : request.recordId());
     }
 
     @GET
@@ -80,10 +80,8 @@ public class MoveResource {
     @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<MovePage> moves(@PathParam("id") String id) {
-        UUID conversationId = conversationId(id);
-        return Panache.withSession(() -> queries.findVisible(caller(), conversationId)
-                .onItem().ifNull().failWith(() -> new NotFoundException(
-                        "There is no conversation with this id that you may see"))
+        UUID conversationId = ConversationNotFound.parseId(id);
+        return Panache.withSession(() -> queries.requireVisible(caller(), conversationId)
                 .chain(conversation -> ConversationMove.<ConversationMove>find(
                         "conversationId = ?1 order by movedAt, id", conversationId).list())
                 .map(list -> new MovePage(list.stream().map(MoveView::of).toList())));
@@ -91,13 +89,5 @@ public class MoveResource {
 
     private Caller caller() {
         return Caller.of(identity, token);
-    }
-
-    private static UUID conversationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("There is no conversation with this id that you may see");
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.ws.rs.NotFoundException;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -21,6 +20,7 @@ import io.smsconversations.conversation.events.ConversationEventPublisher;
 import io.smsconversations.conversation.send.UniqueViolation;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationQueries;
+import io.smsconversations.conversation.unread.ReadMarks;
 import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordRef;
@@ -30,8 +30,8 @@ import io.smsconversations.events.RecordType;
  * Moves a conversation to another record (SPEC §5), in one transaction: every message follows, the move is recorded
  * and {@code ConversationMoved} is appended to the outbox. When the target record already has a conversation between
  * the same two numbers, the two are merged (a conversation's identity is record, customer number, business number):
- * the messages, alerted sellers and earlier moves go to the target's conversation and the moved one is deleted, so
- * its id answers 404 from then on.
+ * the messages, alerted sellers, earlier moves and read marks (the further one per seller) go to the target's
+ * conversation and the moved one is deleted, so its id answers 404 from then on.
  */
 @ApplicationScoped
 public class Moves {
@@ -52,9 +52,7 @@ public class Moves {
             return Uni.createFrom().failure(problem(400, "missing-record-id", "Missing record id",
                     "name the record to move the conversation to (recordId)"));
         }
-        return Panache.withTransaction(() -> conversations.findVisible(caller, conversationId)
-                .onItem().ifNull().failWith(() -> new NotFoundException(
-                        "There is no conversation with this id that you may see"))
+        return Panache.withTransaction(() -> conversations.requireVisible(caller, conversationId)
                 // Locked: two moves of one conversation, or a move and a merge into it, run one after the other.
                 .chain(visible -> Panache.getSession()
                         .chain(session -> session.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE)))
@@ -129,6 +127,7 @@ public class Moves {
                 .chain(() -> update(session,
                         "UPDATE conversation_move SET conversation_id = :into WHERE conversation_id = :moved", moved,
                         into))
+                .chain(() -> ReadMarks.carryOver(moved.id, into.id))
                 .chain(() -> update(session, """
                         UPDATE conversation SET last_activity_at = GREATEST(last_activity_at,
                             (SELECT last_activity_at FROM conversation WHERE id = :moved)) WHERE id = :into""",

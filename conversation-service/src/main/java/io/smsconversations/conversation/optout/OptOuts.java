@@ -8,7 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The opt-out state of (customer number, business number) pairs, in the caller's transaction. */
+/**
+ * The opt-out state of (customer number, business number) pairs, in the caller's transaction.
+ * <p>
+ * A send and a change of the pair's state (a keyword reply, a provider's opt-out report) are serialised by a
+ * transaction-scoped advisory lock on the pair ({@link #lockPair}), taken by both <em>before</em> they read or write
+ * the state: a send that checks while a STOP is committing waits for the STOP's commit and then sees it, and a STOP
+ * that arrives while a send is inserting waits for the send to commit (the send went out before the STOP, as it
+ * would have a moment earlier). A row lock could not do this: the pair has no row until its first keyword. Every
+ * transaction takes the pair lock first, before any row or outbox lock, so the lock order is the same everywhere.
+ */
 @ApplicationScoped
 public class OptOuts {
 
@@ -24,9 +33,9 @@ public class OptOuts {
                    source_event_id = EXCLUDED.source_event_id
              WHERE opt_out.changed_at < EXCLUDED.changed_at""";
 
-    private static final String LOCKED_STATE = """
-            SELECT opted_out, changed_at FROM opt_out WHERE customer_number = :customer AND business_number = :business
-            FOR UPDATE""";
+    // Namespace 3 (the outbox's key locks are 1, the provider message locks 2).
+    private static final String LOCK_PAIR = """
+            SELECT 1 FROM (SELECT pg_advisory_xact_lock(3, hashtext(:lockKey))) AS locked""";
 
     private static final String STATE = """
             SELECT opted_out, changed_at FROM opt_out WHERE customer_number = :customer AND business_number = :business""";
@@ -39,16 +48,31 @@ public class OptOuts {
      */
     public Uni<Boolean> record(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
         Instant changedAt = at.truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCKED_STATE, Object[].class)
-                        .setParameter("customer", customer)
-                        .setParameter("business", business)
-                        .getSingleResultOrNull())
+        return lockedState(customer, business)
                 .chain(previous -> write(customer, business, optedOut, changedAt, sourceEventId)
-                        .map(written -> {
-                            boolean wasOut = previous != null && (Boolean) previous[0];
-                            return written > 0 && wasOut != optedOut;
-                        }));
+                        .map(written -> written > 0 && previous.optedOut() != optedOut));
+    }
+
+    /**
+     * Serialises, until the caller's transaction ends, every send to the pair and every change of its state. Take it
+     * before any other lock of the transaction. Re-entrant within a transaction.
+     */
+    public Uni<Void> lockPair(String customer, String business) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK_PAIR, Integer.class)
+                        .setParameter("lockKey", pairKey(customer, business))
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The pair's state under its lock ({@link #lockPair}), in the caller's transaction: it cannot change meanwhile. */
+    public Uni<OptOutState> lockedState(String customer, String business) {
+        return lockPair(customer, business).chain(() -> state(customer, business));
+    }
+
+    /** The key the pair's lock hashes; tests that hold the lock use the same. */
+    public static String pairKey(String customer, String business) {
+        return customer + " " + business;
     }
 
     private Uni<Integer> write(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {

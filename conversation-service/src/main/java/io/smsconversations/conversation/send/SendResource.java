@@ -32,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
 import io.smsconversations.conversation.thread.ConversationMessage;
+import io.smsconversations.conversation.thread.ConversationNotFound;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.thread.MessageView;
 
@@ -83,7 +84,7 @@ public class SendResource {
     public Uni<Response> send(@PathParam("id") String id, SendRequest request,
             @Parameter(description = "Any unique string per intended send (at most 128 characters)")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        UUID conversationId = conversationId(id);
+        UUID conversationId = ConversationNotFound.parseId(id);
         String body = request == null ? null : request.body();
         boolean typed = body != null && !body.isBlank();
         UUID templateId = null;
@@ -121,10 +122,9 @@ public class SendResource {
     @APIResponse(responseCode = "404", description = "No such message, or a conversation the caller may not see",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<MessageView> message(@PathParam("id") String id, @PathParam("messageId") String messageId) {
-        UUID conversationId = conversationId(id);
-        UUID message = uuidOr404(messageId, "There is no such message");
-        return Panache.withSession(() -> queries.findVisible(caller(), conversationId)
-                .onItem().ifNull().failWith(SendResource::notFound)
+        UUID conversationId = ConversationNotFound.parseId(id);
+        UUID message = messageId(messageId);
+        return Panache.withSession(() -> queries.requireVisible(caller(), conversationId)
                 .chain(conversation -> ConversationMessage.<ConversationMessage>find(
                         "id = ?1 and conversationId = ?2", message, conversationId).<ConversationMessage>firstResult())
                 .onItem().ifNull().failWith(() -> new NotFoundException("There is no such message"))
@@ -143,19 +143,11 @@ public class SendResource {
         return Caller.of(identity, token);
     }
 
-    private static UUID conversationId(String id) {
-        return uuidOr404(id, "There is no conversation with this id that you may see");
-    }
-
-    private static UUID uuidOr404(String id, String detail) {
+    private static UUID messageId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException(detail);
+            throw new NotFoundException("There is no such message");
         }
-    }
-
-    private static NotFoundException notFound() {
-        return new NotFoundException("There is no conversation with this id that you may see");
     }
 }

@@ -1,9 +1,8 @@
 package io.smsconversations.conversation.send;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smsconversations.conversation.attach.AttachRetryConfig;
+import io.smsconversations.conversation.consume.ConsumedRecords;
+import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.SendAccepted;
 import io.smsconversations.events.SendFailed;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Consumes the gateway's send results ({@code sms.send-results}): {@code SendAccepted} gives an outbound message the
@@ -45,16 +42,16 @@ public class SendResultConsumer {
     ObjectMapper json;
 
     @Inject
-    AttachRetryConfig retry;
+    RecordRetries retries;
 
     @Inject
     MeterRegistry registry;
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> record) {
-        String eventId = header(record, "ce_id");
-        String type = header(record, "ce_type");
-        Uni<SendResults.Outcome> work;
+        String eventId = ConsumedRecords.header(record, "ce_id");
+        String type = ConsumedRecords.header(record, "ce_type");
+        Supplier<Uni<? extends SendResults.Outcome>> work;
         String messageId;
         try {
             if (eventId == null || eventId.isBlank()) {
@@ -67,25 +64,23 @@ public class SendResultConsumer {
                 }
                 UUID id = messageId(accepted.messageId());
                 messageId = accepted.messageId();
-                work = Uni.createFrom().deferred(() -> results.accepted(eventId, id, accepted));
+                work = () -> results.accepted(eventId, id, accepted);
             } else if (EventTypes.SEND_FAILED.equals(type)) {
                 SendFailed failed = read(record, SendFailed.class);
                 UUID id = messageId(failed.messageId());
                 messageId = failed.messageId();
-                work = Uni.createFrom().deferred(() -> results.failed(eventId, id, failed));
+                work = () -> results.failed(eventId, id, failed);
             } else {
                 throw new IllegalArgumentException("not a " + EventTypes.SEND_ACCEPTED + " or " + EventTypes.SEND_FAILED
                         + " CloudEvent (ce_type " + type + ")");
             }
         } catch (IllegalArgumentException poison) {
             count("dead-lettered");
-            LOG.warnf("Send result %s refused, sending it to the dead-letter topic: %s", where(record),
-                    poison.getMessage());
+            LOG.warnf("Send result %s refused, sending it to the dead-letter topic: %s",
+                    ConsumedRecords.where(record), poison.getMessage());
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
-        Executor onContext = onCurrentContext();
-        return work.runSubscriptionOn(onContext)
-                .onFailure().retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.maxRetries())
+        return retries.retried(work)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure != null) {
                         count("dead-lettered");
@@ -123,25 +118,5 @@ public class SendResultConsumer {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("messageId is not a message id of this service");
         }
-    }
-
-    private static String header(Message<String> record, String name) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> metadata.getHeaders().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8))
-                .orElse(null);
-    }
-
-    private static String where(Message<String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset()).orElse("?");
-    }
-
-    private static Executor onCurrentContext() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Runnable::run;
-        }
-        return task -> context.runOnContext(ignored -> task.run());
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
 
@@ -25,6 +24,7 @@ import io.smsconversations.conversation.template.TemplateRenderer;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.ConversationQueries;
+import io.smsconversations.conversation.unread.ReadMarks;
 import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
@@ -81,6 +81,9 @@ public class Sender {
     @Inject
     TemplateRenderer renderer;
 
+    @Inject
+    ReadMarks readMarks;
+
     /**
      * @param body       a typed body, already checked (not empty, not too long); null when a template is sent
      * @param templateId the template to fill for the conversation's record, business number and the caller
@@ -92,9 +95,7 @@ public class Sender {
         String sourceEventId = idempotencyKey == null
                 ? "send:" + messageId
                 : "send:" + caller.sellerId() + ":" + idempotencyKey;
-        return Panache.withSession(() -> conversations.findVisible(caller, conversationId)
-                .onItem().ifNull().failWith(() -> new NotFoundException(
-                        "There is no conversation with this id that you may see"))
+        return Panache.withSession(() -> conversations.requireVisible(caller, conversationId)
                 .chain(conversation -> ConversationMessage.<ConversationMessage>find("sourceEventId", sourceEventId)
                         .firstResult()
                         .chain(earlier -> earlier != null
@@ -122,7 +123,11 @@ public class Sender {
         return Uni.createFrom().item(new Sent(earlier, false));
     }
 
-    /** Every refusal of SPEC §5, in a fixed order; answers the provider of the business number. */
+    /**
+     * Every refusal of SPEC §5, in a fixed order; answers the provider of the business number. The opt-out check
+     * here keeps the order of the refusals (409 before a template's problems); {@link #store} checks it again under
+     * the pair's lock, which is the check that counts.
+     */
     private Uni<String> checked(Caller caller, Conversation conversation) {
         return sendingNumbers.mayUse(caller, conversation.businessNumber)
                 .invoke(mayUse -> {
@@ -194,8 +199,17 @@ public class Sender {
         SendRequested request = new SendRequested(messageId.toString(), conversation.id.toString(),
                 messageId.toString(), provider, conversation.businessNumber, conversation.customerNumber, body,
                 caller.sellerId(), message.segments, now);
-        // Rows first, events last (the outbox's lock order).
-        return Panache.withTransaction(() -> message.persist()
+        // The pair's opt-out lock first (see OptOuts): the check above may have raced a STOP that was committing;
+        // under the lock the state cannot change until this send commits. Then rows, then events (the outbox's lock
+        // order).
+        return Panache.withTransaction(() -> optOuts.lockedState(conversation.customerNumber,
+                conversation.businessNumber)
+                .invoke(state -> {
+                    if (state.optedOut()) {
+                        throw SendProblems.optedOut();
+                    }
+                })
+                .chain(() -> message.persist())
                 .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(BUMP_ACTIVITY)
                         .setParameter("at", now)
                         .setParameter("id", conversation.id)
@@ -204,6 +218,8 @@ public class Sender {
                         ConversationKey.of(conversation.customerNumber, conversation.businessNumber),
                         EventIds.derived("send-requested", messageId.toString()), EventTypes.SEND_REQUESTED,
                         messageId.toString(), now, request)))
+                // Replying means having read what came before (SPEC §5 unread counts are the sender's own).
+                .chain(() -> readMarks.markSent(conversation.id, caller.sellerId(), message.id, now))
                 .chain(() -> events.appendMessageAdded(conversation, message))
                 .invoke(() -> LOG.infof("Queued outbound message %s in conversation %s (to %s, %d segment(s), by %s)",
                         messageId, conversation.id, E164.masked(conversation.customerNumber), message.segments,

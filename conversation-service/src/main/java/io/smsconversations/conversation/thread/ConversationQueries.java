@@ -156,6 +156,11 @@ public class ConversationQueries {
         });
     }
 
+    /** The conversation entity, failing with {@link ConversationNotFound} when {@code caller} may not see it. */
+    public Uni<Conversation> requireVisible(Caller caller, UUID conversationId) {
+        return findVisible(caller, conversationId).onItem().ifNull().failWith(ConversationNotFound::exception);
+    }
+
     /** The conversation entity, or null when it does not exist or {@code caller} may not see it. */
     @WithSession
     public Uni<Conversation> findVisible(Caller caller, UUID conversationId) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -119,9 +118,8 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<ConversationView> get(@PathParam("id") String id) {
-        UUID conversationId = conversationId(id);
-        return queries.find(caller(), conversationId)
-                .onItem().ifNull().failWith(ConversationResource::notFound);
+        return queries.find(caller(), ConversationNotFound.parseId(id))
+                .onItem().ifNull().failWith(ConversationNotFound::exception);
     }
 
     @GET
@@ -140,10 +138,10 @@ public class ConversationResource {
             @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
             @Parameter(description = "The nextCursor of the previous page")
             @QueryParam("after") String after) {
-        UUID conversationId = conversationId(id);
+        UUID conversationId = ConversationNotFound.parseId(id);
         Cursor cursor = Cursor.decode(after, "after");
         return queries.history(caller(), conversationId, cursor, limit)
-                .onItem().ifNull().failWith(ConversationResource::notFound);
+                .onItem().ifNull().failWith(ConversationNotFound::exception);
     }
 
     @GET
@@ -162,18 +160,5 @@ public class ConversationResource {
 
     private Caller caller() {
         return Caller.of(identity, token);
-    }
-
-    /** An id that is not a UUID names no conversation: 404, like any other unknown id. */
-    private static UUID conversationId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound();
-        }
-    }
-
-    private static NotFoundException notFound() {
-        return new NotFoundException("There is no conversation with this id that you may see");
     }
 }

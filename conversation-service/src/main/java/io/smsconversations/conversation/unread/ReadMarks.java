@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.thread.ConversationQueries;
@@ -53,18 +53,35 @@ public class ReadMarks {
     private static final String MESSAGE_OF_CONVERSATION = """
             SELECT 1 FROM message WHERE id = $1 AND conversation_id = $2""";
 
-    // Moves the mark to the message, unless it already stands at or after it.
-    private static final String MARK = """
+    private static final String INSERT_MARK = """
             INSERT INTO conversation_read (conversation_id, seller_id, read_at, read_message_id, marked_at)
-            SELECT m.conversation_id, $2, m.occurred_at, m.id, now()
-            FROM message m
-            WHERE m.conversation_id = $1 AND %s
-            ORDER BY m.occurred_at DESC, m.id DESC
-            LIMIT 1
+            """;
+
+    // An existing mark moves only forward: it takes the new one unless it already stands at or after it.
+    private static final String FORWARD_ONLY = """
+
             ON CONFLICT (conversation_id, seller_id) DO UPDATE
             SET read_at = EXCLUDED.read_at, read_message_id = EXCLUDED.read_message_id, marked_at = EXCLUDED.marked_at
             WHERE (conversation_read.read_at, conversation_read.read_message_id)
                 < (EXCLUDED.read_at, EXCLUDED.read_message_id)""";
+
+    // Moves the mark to the message.
+    private static final String MARK = INSERT_MARK + """
+            SELECT m.conversation_id, $2, m.occurred_at, m.id, now()
+            FROM message m
+            WHERE m.conversation_id = $1 AND %s
+            ORDER BY m.occurred_at DESC, m.id DESC
+            LIMIT 1""" + FORWARD_ONLY;
+
+    // The same forward-only move, to a message the caller's transaction has just written (not flushed yet, so it is
+    // named by its values rather than selected).
+    private static final String MARK_SENT = INSERT_MARK + "VALUES (:conversation, :seller, :at, :message, now())"
+            + FORWARD_ONLY;
+
+    // A merge: each seller's mark on the merged-away conversation joins the surviving one's; the further one stays.
+    private static final String CARRY_OVER = INSERT_MARK + """
+            SELECT :into, seller_id, read_at, read_message_id, marked_at
+            FROM conversation_read WHERE conversation_id = :moved""" + FORWARD_ONLY;
 
     private static final String MARK_LATEST = MARK.formatted("TRUE");
     private static final String MARK_MESSAGE = MARK.formatted("m.id = $3");
@@ -84,9 +101,7 @@ public class ReadMarks {
      * its messages.
      */
     public Uni<ReadState> markRead(Caller caller, UUID conversationId, UUID upTo) {
-        return conversations.findVisible(caller, conversationId)
-                .onItem().ifNull().failWith(() -> new NotFoundException(
-                        "There is no conversation with this id that you may see"))
+        return conversations.requireVisible(caller, conversationId)
                 .chain(conversation -> upTo == null
                         ? pool.preparedQuery(MARK_LATEST).execute(Tuple.of(conversationId, caller.sellerId()))
                         : pool.preparedQuery(MESSAGE_OF_CONVERSATION).execute(Tuple.of(upTo, conversationId))
@@ -96,6 +111,35 @@ public class ReadMarks {
                                         : pool.preparedQuery(MARK_MESSAGE)
                                                 .execute(Tuple.of(conversationId, caller.sellerId(), upTo))))
                 .chain(() -> state(caller, conversationId));
+    }
+
+    /**
+     * Marks the conversation read by the sender up to the message they have just sent (at {@code occurredAt}), in
+     * the caller's transaction: their own reply means they have read what came before it.
+     */
+    public Uni<Void> markSent(UUID conversationId, String sellerId, UUID messageId, Instant occurredAt) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(MARK_SENT)
+                        .setParameter("conversation", conversationId)
+                        .setParameter("seller", sellerId)
+                        .setParameter("at", occurredAt)
+                        .setParameter("message", messageId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Carries the read marks of {@code moved} over to {@code into} (a move merges the two), keeping per seller the
+     * mark further in the history's order, in the caller's transaction. The moved conversation's own marks go with
+     * its row.
+     */
+    public static Uni<Void> carryOver(UUID moved, UUID into) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CARRY_OVER)
+                        .setParameter("moved", moved)
+                        .setParameter("into", into)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The caller's read mark and unread count of the conversation (visibility is the caller's concern). */

@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +27,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.conversation.thread.ConversationNotFound;
 
 /** Mark read (SPEC §5): the unread counts of "My SMS conversations" and the record views start from here. */
 @Path("/api/conversations/{id}/read")
@@ -68,12 +68,7 @@ public class ReadResource {
     @APIResponse(responseCode = "422", description = "upTo is not a message of this conversation",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<ReadState> markRead(@PathParam("id") String id, String body) {
-        UUID conversationId;
-        try {
-            conversationId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("There is no conversation with this id that you may see");
-        }
+        UUID conversationId = ConversationNotFound.parseId(id);
         ReadRequest request = request(body);
         return marks.markRead(Caller.of(identity, token), conversationId, request == null ? null : request.upTo());
     }

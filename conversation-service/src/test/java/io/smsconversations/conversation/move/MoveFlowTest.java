@@ -172,6 +172,56 @@ class MoveFlowTest {
         awaitConversation(line.token(), line.customer(), line.business());
     }
 
+    @Test
+    void aMergeKeepsEachSellersFurtherReadMark() {
+        Line line = Line.open(kafka); // "Hello" now, on the moved conversation
+        Instant at = Instant.now();
+        RecordRef target = targetRecord(RecordType.CONTACT, Owner.seller(line.seller()));
+        publish(kafka, attached(target, line.customer(), line.business(), "Other thread", at.plusSeconds(1), List.of()));
+        publish(kafka, attached(line.record(), line.customer(), line.business(), "Late", at.plusSeconds(3), List.of()));
+        String existing = await().atMost(EVENTUALLY).until(() -> Fixtures.conversations(line.token(), "?limit=200")
+                .stream().filter(c -> line.customer().equals(c.get("customerNumber"))
+                        && target.id().equals(((Map<?, ?>) c.get("record")).get("id")))
+                .map(c -> (String) c.get("id")).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        List<Map<String, Object>> moved = Fixtures.awaitMessages(line.token(), line.conversationId(), 2);
+        String hello = (String) moved.get(0).get("id");
+        String adminA = TestTokens.admin(unique("admin-a"));
+        String adminB = TestTokens.admin(unique("admin-b"));
+        String adminC = TestTokens.admin(unique("admin-c"));
+        // The seller has read the moved conversation to its end, and never opened the other.
+        markRead(line.token(), line.conversationId(), null);
+        // A: the other to its end (Other thread, +1 s), the moved one only up to Hello: the other's mark is further.
+        markRead(adminA, existing, null);
+        markRead(adminA, line.conversationId(), hello);
+        // B: the other to its end (+1 s), the moved one to its end (Late, +3 s): the moved one's mark is further.
+        markRead(adminB, existing, null);
+        markRead(adminB, line.conversationId(), null);
+        // C never read either.
+
+        move(line.token(), line.conversationId(), target.id()).statusCode(200).body("moved", equalTo(true))
+                .body("conversationId", equalTo(existing)).body("move.merged", equalTo(true));
+
+        assertThat(unreadCount(line.token(), existing)).isZero();
+        assertThat(unreadCount(adminA, existing)).isEqualTo(1); // Late
+        assertThat(unreadCount(adminB, existing)).isZero();
+        assertThat(unreadCount(adminC, existing)).isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT count(*) FROM conversation_read WHERE conversation_id = ?::uuid",
+                line.conversationId())).isZero();
+    }
+
+    private static void markRead(String token, String conversationId, String upTo) {
+        var request = given().auth().oauth2(token);
+        if (upTo != null) {
+            request = request.contentType(ContentType.JSON).body(Map.of("upTo", upTo));
+        }
+        request.when().post("/api/conversations/" + conversationId + "/read").then().statusCode(200);
+    }
+
+    private static int unreadCount(String token, String conversationId) {
+        return given().auth().oauth2(token).when().get("/api/conversations/" + conversationId)
+                .then().statusCode(200).extract().path("unreadCount");
+    }
+
     private static ValidatableResponse move(String token, String conversationId, String recordId) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("recordId", recordId))
                 .when().post("/api/conversations/" + conversationId + "/move")

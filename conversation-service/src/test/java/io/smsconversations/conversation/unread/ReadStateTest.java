@@ -31,6 +31,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smsconversations.conversation.Fixtures;
+import io.smsconversations.conversation.TestDatabase;
+import io.smsconversations.conversation.send.Line;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.testing.KafkaTestClient;
@@ -139,6 +141,35 @@ class ReadStateTest {
         given().auth().oauth2(TestTokens.token(unique("nobody"))).when().post("/api/conversations/" + id + "/read")
                 .then().statusCode(403);
         assertThat(unreadCount(aliceToken, id)).isEqualTo(1);
+    }
+
+    @Test
+    void sendingMarksTheConversationReadForTheSenderOnly() {
+        Line line = Line.open(kafka);
+        String admin = TestTokens.admin(unique("admin"));
+        publish(kafka, attached(line.record(), line.customer(), line.business(), "Anyone?", Fixtures.now(),
+                List.of()));
+        awaitMessages(line.token(), line.conversationId(), 2);
+        assertThat(unreadCount(line.token(), line.conversationId())).isEqualTo(2);
+
+        String sent = line.send("Yes, here").statusCode(202).extract().path("id");
+
+        assertThat(unreadCount(line.token(), line.conversationId())).isZero();
+        assertThat(TestDatabase.value("SELECT read_message_id FROM conversation_read WHERE conversation_id = ?::uuid"
+                + " AND seller_id = ?", line.conversationId(), line.seller())).isEqualTo(UUID.fromString(sent));
+        // Another seller's (here an admin's) count is their own.
+        assertThat(unreadCount(admin, line.conversationId())).isEqualTo(2);
+        // A reply after the send is unread again.
+        publish(kafka, attached(line.record(), line.customer(), line.business(), "Great", Instant.now().plusSeconds(1),
+                List.of()));
+        awaitMessages(line.token(), line.conversationId(), 4);
+        assertThat(unreadCount(line.token(), line.conversationId())).isEqualTo(1);
+        // A refused send marks nothing.
+        publish(kafka, attached(line.record(), line.customer(), line.business(), "STOP", Instant.now().plusSeconds(2),
+                List.of()));
+        awaitMessages(line.token(), line.conversationId(), 5);
+        line.send("One more thing").statusCode(409);
+        assertThat(unreadCount(line.token(), line.conversationId())).isEqualTo(2);
     }
 
     private static io.restassured.response.Response markRead(String token, String id, Map<String, ?> body) {
