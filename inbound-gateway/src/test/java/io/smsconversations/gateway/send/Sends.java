@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.SendAccepted;
 import io.smsconversations.events.SendFailed;
 import io.smsconversations.events.SendRequested;
@@ -44,6 +45,48 @@ public final class Sends {
     public static void publish(KafkaTestClient kafka, SendRequested request) {
         kafka.publishEvent(Topics.SEND_REQUESTS, ConversationKey.of(request.to(), request.from()),
                 EventIds.derived("send-requested", request.messageId()), EventTypes.SEND_REQUESTED, request);
+    }
+
+    /**
+     * What one request led to on {@code sms.send-results}: every result seen, and the time window that brackets the
+     * first one (its {@code acceptedAt} / {@code failedAt} must fall in it).
+     */
+    public record Outcome(List<CloudEventRecord> results, int expected, Instant start, Instant end) {
+
+        /** The first result, after checking that exactly the expected number arrived. */
+        public CloudEventRecord first() {
+            assertThat(results).hasSize(expected);
+            return results.get(0);
+        }
+
+        public SendAccepted assertAccepted(SendRequested request, String providerMessageId) {
+            return Sends.assertAccepted(first(), request, providerMessageId, start, end);
+        }
+
+        public SendFailed assertFailed(SendRequested request, FailureReason reason, String code, String text) {
+            return Sends.assertFailed(first(), request, failure(request, reason, code, text), start, end);
+        }
+    }
+
+    /** Publishes {@code request} and waits for its one result. */
+    public static Outcome send(KafkaTestClient kafka, SendRequested request) {
+        Instant start = Instant.now();
+        publish(kafka, request);
+        List<CloudEventRecord> results = results(kafka, request, 1);
+        return new Outcome(results, 1, start, Instant.now());
+    }
+
+    /**
+     * Publishes {@code request}, waits for its result, then delivers the same request again (as a redelivery would)
+     * and returns both results; the window brackets the first.
+     */
+    public static Outcome sendTwice(KafkaTestClient kafka, SendRequested request) {
+        Instant start = Instant.now();
+        publish(kafka, request);
+        results(kafka, request, 1);
+        Instant end = Instant.now();
+        publish(kafka, request);
+        return new Outcome(results(kafka, request, 2), 2, start, end);
     }
 
     /** Waits for {@code count} results about the request's message, then returns all seen in the quiet window. */
@@ -85,8 +128,7 @@ public final class Sends {
         return failed;
     }
 
-    public static SendFailed failure(SendRequested request, io.smsconversations.events.FailureReason reason,
-            String code, String text) {
+    public static SendFailed failure(SendRequested request, FailureReason reason, String code, String text) {
         return new SendFailed(request.requestId(), request.conversationId(), request.messageId(), request.provider(),
                 reason, code, text, null);
     }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.net.URL;
-import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -98,14 +97,11 @@ class TwilioApiSimulatorTest {
                 .withRequestBody(containing(request.body()))
                 .willReturn(aResponse().proxiedFrom(simulator.toString())));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        CloudEventRecord result = Sends.results(kafka, request, 1).get(0);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        String sid = result.dataAs(SendAccepted.class).providerMessageId();
+        String sid = outcome.first().dataAs(SendAccepted.class).providerMessageId();
         assertThat(sid).matches("SM[0-9a-f]{32}");
-        Sends.assertAccepted(result, request, sid, start, end);
+        outcome.assertAccepted(request, sid);
         List<CloudEventRecord> reports = kafka.await(DeliveryReportsOnKafka.TOPIC, r -> sid.equals(r.subject()), 2,
                 DeliveryReportsOnKafka.AWAIT);
         assertThat(reports).extracting(r -> r.dataAs(DeliveryReportReceived.class).status())

@@ -28,7 +28,11 @@ public final class AcsEvents {
     public static final String SMS_RECEIVED = "Microsoft.Communication.SMSReceived";
     public static final String SMS_DELIVERY_REPORT = "Microsoft.Communication.SMSDeliveryReportReceived";
 
-    /** {@code DeliveryStatus} of an SMSDeliveryReportReceived event. */
+    /**
+     * {@code DeliveryStatus} of an SMSDeliveryReportReceived event. ACS documents only {@code Delivered} and
+     * {@code Failed} (Event Grid's "Azure Communication Services - SMS events"); the others are accepted because
+     * Event Grid does not retry a 400, so a report with a status ACS might add would otherwise be lost.
+     */
     static final Map<String, DeliveryStatus> STATUSES = Map.of(
             "queued", DeliveryStatus.QUEUED,
             "accepted", DeliveryStatus.QUEUED,

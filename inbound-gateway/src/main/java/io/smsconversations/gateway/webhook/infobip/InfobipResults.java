@@ -76,13 +76,17 @@ public final class InfobipResults {
         return new DeliveryReportReceived(PROVIDER, messageId, mapped, reason, errorId, text, null, to, reportedAt);
     }
 
-    /** By {@code status.groupName}; a PENDING status says by its name whether the operator has the message yet. */
+    /**
+     * By {@code status.groupName}; a PENDING status says by its name whether the operator has the message yet, and a
+     * DELIVERED one whether it reached the handset or only the operator.
+     */
     static DeliveryStatus status(String group, String name) {
         String upperName = name == null ? "" : name.toUpperCase(Locale.ROOT);
         return switch (group.toUpperCase(Locale.ROOT)) {
             case "PENDING" -> upperName.contains("ENROUTE") || upperName.contains("WAITING_DELIVERY")
                     ? DeliveryStatus.SENT : DeliveryStatus.QUEUED;
-            case "DELIVERED" -> DeliveryStatus.DELIVERED;
+            // DELIVERED_TO_OPERATOR is intermediate (Infobip's "Message status codes"): only the handset is final.
+            case "DELIVERED" -> upperName.contains("TO_OPERATOR") ? DeliveryStatus.SENT : DeliveryStatus.DELIVERED;
             case "UNDELIVERABLE", "EXPIRED" -> DeliveryStatus.UNDELIVERED;
             case "REJECTED" -> DeliveryStatus.FAILED;
             default -> null;

@@ -34,15 +34,19 @@ public final class TwilioDeliveryReports {
             Map.entry("failed", DeliveryStatus.FAILED),
             Map.entry("canceled", DeliveryStatus.FAILED));
 
-    /** Twilio's error codes (twilio.com/docs/api/errors) that have a reason of their own; others are ProviderError. */
+    /**
+     * Twilio's error codes that have a reason of their own (twilio.com/docs/api/errors/NNNNN; which pages were
+     * checked is in the README); others, 30008 "Unknown error" included, are ProviderError.
+     */
     static final Map<String, FailureReason> ERROR_CODES = Map.ofEntries(
             Map.entry("21610", FailureReason.RecipientOptedOut), // attempt to send to an unsubscribed recipient
             Map.entry("21211", FailureReason.InvalidSendingParameters), // invalid 'To' phone number
             Map.entry("21614", FailureReason.InvalidSendingParameters), // 'To' is not a valid mobile number
+            Map.entry("21635", FailureReason.InvalidSendingParameters), // 'To' cannot be a landline
             Map.entry("30003", FailureReason.Unreachable), // unreachable destination handset
             Map.entry("30005", FailureReason.Unreachable), // unknown destination handset
             Map.entry("30006", FailureReason.Unreachable), // landline or unreachable carrier
-            Map.entry("30004", FailureReason.Blocked), // message blocked
+            Map.entry("30004", FailureReason.Blocked), // message blocked (destination blocked from receiving it)
             Map.entry("30007", FailureReason.Blocked), // message filtered (carrier violation)
             Map.entry("30002", FailureReason.AccountProblem), // account suspended
             Map.entry("30036", FailureReason.Expired)); // validity period expired

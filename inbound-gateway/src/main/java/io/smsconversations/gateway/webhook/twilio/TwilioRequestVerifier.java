@@ -61,7 +61,8 @@ public class TwilioRequestVerifier {
         if (!TwilioSignature.matches(twilio.authToken(), url, form, signature)) {
             throw answers.refused(provider, Rejection.SIGNATURE_INVALID, logId(form), "The " + TwilioSignature.HEADER
                     + " header does not match this request. It was checked for the URL " + url
-                    + " (gateway.public-base-url + path + query) and the auth token configured for this gateway.");
+                    + " (gateway.public-base-url + path + query; also with the default port written out or left out)"
+                    + " and the auth token configured for this gateway.");
         }
         return form;
     }
@@ -75,7 +76,8 @@ public class TwilioRequestVerifier {
         if (!TwilioSignature.matchesJsonBody(twilio.authToken(), url, body, signature)) {
             throw answers.refused(provider, Rejection.SIGNATURE_INVALID, "(json body)", "The " + TwilioSignature.HEADER
                     + " header or the bodySHA256 parameter does not match this request. It was checked for the URL "
-                    + url + " and the auth token configured for this gateway.");
+                    + url + " (also with the default port written out or left out) and the auth token configured for"
+                    + " this gateway.");
         }
         JsonNode root;
         try {

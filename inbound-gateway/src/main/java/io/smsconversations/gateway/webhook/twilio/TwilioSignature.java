@@ -35,21 +35,28 @@ public final class TwilioSignature {
     }
 
     /**
-     * Whether {@code signature} is the one Twilio would send. The comparison takes the same time wherever the two
-     * differ, so an attacker cannot find a valid signature byte by byte from response times.
+     * Whether {@code signature} is the one Twilio would send for {@code url} or for its other spelling with or without
+     * the scheme's default port ({@link DefaultPort}): Twilio signs either, so its SDKs accept both. The comparison
+     * takes the same time wherever the strings differ, so an attacker cannot find a valid signature byte by byte
+     * from response times.
      */
     public static boolean matches(String authToken, String url, FormParameters parameters, String signature) {
         if (signature == null || signature.isBlank()) {
             return false;
         }
-        byte[] expected = compute(authToken, url, parameters).getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, given);
+        boolean matches = false;
+        for (String spelling : spellings(url)) {
+            matches |= MessageDigest.isEqual(compute(authToken, spelling, parameters)
+                    .getBytes(StandardCharsets.US_ASCII), given);
+        }
+        return matches;
     }
 
     /**
      * The JSON-body variant: Twilio signs the URL alone (no parameters appended), and the URL carries
-     * {@code bodySHA256}, the hex SHA-256 of the raw body, so the body is covered through the URL. Both must match.
+     * {@code bodySHA256}, the hex SHA-256 of the raw body, so the body is covered through the URL. Both must match;
+     * the URL, as for forms, with or without the default port.
      */
     public static boolean matchesJsonBody(String authToken, String url, String body, String signature) {
         if (signature == null || signature.isBlank()) {
@@ -59,13 +66,16 @@ public final class TwilioSignature {
         if (declared == null) {
             return false;
         }
-        byte[] expected = compute(authToken, url, FormParameters.of(List.of())).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = signature.strip().getBytes(StandardCharsets.UTF_8);
-        boolean urlSigned = MessageDigest.isEqual(expected, given);
+        boolean urlSigned = matches(authToken, url, FormParameters.of(List.of()), signature);
         byte[] actualHash = sha256Hex(body == null ? "" : body).getBytes(StandardCharsets.US_ASCII);
         boolean bodyMatches = MessageDigest.isEqual(actualHash,
                 declared.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
         return urlSigned & bodyMatches;
+    }
+
+    /** {@code url} as given first, then its spelling with or without the default port, when it has one. */
+    static List<String> spellings(String url) {
+        return DefaultPort.otherSpelling(url).map(other -> List.of(url, other)).orElseGet(() -> List.of(url));
     }
 
     /** The {@code bodySHA256} query parameter of {@code url}, or null when it has none. */

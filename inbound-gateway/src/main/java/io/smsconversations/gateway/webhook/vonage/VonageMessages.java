@@ -32,15 +32,20 @@ public final class VonageMessages {
             "rejected", DeliveryStatus.FAILED,
             "unknown", DeliveryStatus.UNDELIVERED);
 
-    /** The delivery receipt's {@code err-code} (Vonage "SMS delivery receipt error codes"); others: ProviderError. */
+    /**
+     * The delivery receipt's {@code err-code}, checked against Vonage's "SMS Delivery Error Codes" (support article
+     * 204014733) and its opt-out guide; others (1 unknown, 5 portability, 8 network, 99 ...): ProviderError.
+     */
     static final Map<String, FailureReason> ERROR_CODES = Map.ofEntries(
             Map.entry("2", FailureReason.Unreachable), // absent subscriber, temporary
             Map.entry("3", FailureReason.Unreachable), // absent subscriber, permanent
             Map.entry("4", FailureReason.Blocked), // call barred by user
             Map.entry("6", FailureReason.Blocked), // anti-spam rejection
             Map.entry("7", FailureReason.Unreachable), // handset busy
-            Map.entry("9", FailureReason.InvalidSendingParameters), // illegal number
-            Map.entry("10", FailureReason.Blocked), // illegal message
+            // "Illegal Number": the user asked not to receive messages from this sender; Vonage's opt-out guide
+            // says an opted-out recipient gives failed/rejected with err-code 9.
+            Map.entry("9", FailureReason.RecipientOptedOut),
+            Map.entry("10", FailureReason.InvalidSendingParameters), // illegal message: a bad parameter (encoding)
             Map.entry("11", FailureReason.InvalidSendingParameters), // unroutable
             Map.entry("12", FailureReason.Unreachable), // destination unreachable
             Map.entry("13", FailureReason.Blocked), // subscriber age restriction

@@ -37,7 +37,6 @@ import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.SendRequested;
 import io.smsconversations.gateway.GatewayTestResource;
 import io.smsconversations.gateway.send.Sends;
-import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -84,13 +83,9 @@ class AcsSenderTest {
                                 + "\",\"httpStatusCode\":202,\"repeatabilityResult\":\"accepted\","
                                 + "\"successful\":true}]}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertAccepted(results.get(0), request, messageId, start, end);
+        outcome.assertAccepted(request, messageId);
         List<LoggedRequest> calls = acs().findAll(postRequestedFor(urlPathEqualTo(SMS))
                 .withQueryParam("api-version", equalTo("2021-03-07"))
                 .withRequestBody(containing(request.body())));
@@ -99,7 +94,7 @@ class AcsSenderTest {
         String repeatabilityId = AcsSender.repeatabilityRequestId(request.requestId());
         assertThat(call.getHeader("Repeatability-Request-ID")).isEqualTo(repeatabilityId);
         String firstSent = call.getHeader("Repeatability-First-Sent");
-        assertThat(AcsRequestSigner.HTTP_DATE.parse(firstSent, Instant::from)).isBetween(start.minusSeconds(1), end);
+        assertThat(AcsRequestSigner.HTTP_DATE.parse(firstSent, Instant::from)).isBetween(outcome.start().minusSeconds(1), outcome.end());
         JsonNode body = json.readTree(call.getBodyAsString());
         assertThat(body.path("from").asText()).isEqualTo(request.from());
         assertThat(body.path("message").asText()).isEqualTo(request.body());
@@ -128,12 +123,9 @@ class AcsSenderTest {
                         .withBody("{\"value\":[{\"messageId\":\"" + messageId + "\",\"httpStatusCode\":202,"
                                 + "\"repeatabilityResult\":\"accepted\",\"successful\":true}]}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        Sends.assertAccepted(results.get(0), request, messageId, start, end);
+        outcome.assertAccepted(request, messageId);
         acs().verify(1, postRequestedFor(urlPathEqualTo(SMS)).withRequestBody(containing(request.body()))
                 .withHeader("Repeatability-Request-ID", equalTo(AcsSender.repeatabilityRequestId(request.requestId())))
                 .withHeader("Repeatability-First-Sent", equalTo("Tue, 01 Dec 2026 10:00:07 GMT")));
@@ -151,14 +143,9 @@ class AcsSenderTest {
                         .withBody("{\"value\":[{\"to\":\"" + request.to() + "\",\"httpStatusCode\":400,"
                                 + "\"successful\":false,\"errorMessage\":\"Invalid To phone number format.\"}]}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.InvalidSendingParameters,
-                "400", "Invalid To phone number format."), start, end);
+        outcome.assertFailed(request, FailureReason.InvalidSendingParameters, "400", "Invalid To phone number format.");
         acs().verify(1, postRequestedFor(urlPathEqualTo(SMS)).withRequestBody(containing(request.body())));
     }
 
@@ -169,13 +156,9 @@ class AcsSenderTest {
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"Denied\",\"message\":\"Denied by the resource provider.\"}}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.AccountProblem, "Denied",
-                "Denied by the resource provider."), start, end);
+        outcome.assertFailed(request, FailureReason.AccountProblem, "Denied", "Denied by the resource provider.");
     }
 
     /** Recomputes ACS's HMAC-SHA256 from what the fake received: body hash, date, host and signature agree. */

@@ -7,10 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.SendRequested;
 import io.smsconversations.gateway.GatewayTestResource;
 import io.smsconversations.gateway.send.Sends;
-import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 
 /** Infobip's SMS API against a fake: our request id as messageId, notifyUrl, accepted and rejected messages. */
@@ -60,13 +55,9 @@ class InfobipSenderTest {
                                 + "\"name\":\"PENDING_ACCEPTED\",\"description\":\"Message sent to next instance\"},"
                                 + "\"to\":\"" + request.to().substring(1) + "\"}]}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertAccepted(results.get(0), request, request.requestId(), start, end);
+        outcome.assertAccepted(request, request.requestId());
         infobip().verify(1, postRequestedFor(urlPathEqualTo(SEND))
                 .withHeader("Authorization", equalTo("App test-infobip-api-key"))
                 .withRequestBody(equalToJson("""
@@ -90,13 +81,10 @@ class InfobipSenderTest {
                                 + "{\"groupId\":5,\"groupName\":\"REJECTED\",\"id\":51,"
                                 + "\"name\":\"REJECTED_DESTINATION\",\"description\":\"Invalid destination\"}}]}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.InvalidSendingParameters,
-                "51", "REJECTED / REJECTED_DESTINATION / Invalid destination"), start, end);
+        outcome.assertFailed(request, FailureReason.InvalidSendingParameters,
+                "51", "REJECTED / REJECTED_DESTINATION / Invalid destination");
         infobip().verify(1, postRequestedFor(urlPathEqualTo(SEND)).withRequestBody(containing(request.body())));
     }
 
@@ -108,13 +96,9 @@ class InfobipSenderTest {
                         .withBody("{\"requestError\":{\"serviceException\":{\"messageId\":\"UNAUTHORIZED\","
                                 + "\"text\":\"Invalid login details\"}}}")));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.AccountProblem,
-                "UNAUTHORIZED", "Invalid login details"), start, end);
+        outcome.assertFailed(request, FailureReason.AccountProblem, "UNAUTHORIZED", "Invalid login details");
         infobip().verify(1, postRequestedFor(urlPathEqualTo(SEND)).withRequestBody(containing(request.body())));
     }
 }

@@ -36,6 +36,7 @@ class TwilioDeliveryReportsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({ "21610,RecipientOptedOut", "21211,InvalidSendingParameters", "21614,InvalidSendingParameters",
+            "21635,InvalidSendingParameters",
             "30003,Unreachable", "30005,Unreachable", "30006,Unreachable", "30004,Blocked", "30007,Blocked",
             "30002,AccountProblem", "30036,Expired", "30008,ProviderError", "99999,ProviderError" })
     void mapsErrorCodesOfFailuresAndKeepsTheRawCode(String code, FailureReason expected) {

@@ -2,7 +2,11 @@ package io.smsconversations.gateway.webhook.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.smsconversations.gateway.webhook.FormParameters;
 
 /** Twilio's published JSON-body vector (twilio-python, twilio-php RequestValidator tests: token 12345). */
 class TwilioJsonBodySignatureTest {
@@ -28,5 +32,22 @@ class TwilioJsonBodySignatureTest {
         assertThat(TwilioSignature.matchesJsonBody(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2", BODY,
                 SIGNATURE)).isFalse();
         assertThat(TwilioSignature.matchesJsonBody(TOKEN, URL, BODY, null)).isFalse();
+    }
+
+    @Test
+    void validatesTheUrlWithAndWithoutTheDefaultPort() {
+        String withPort = URL.replace("mycompany.com", "mycompany.com:443");
+        String signedWithPort = TwilioSignature.compute(TOKEN, withPort, FormParameters.of(List.of()));
+
+        assertThat(TwilioSignature.matchesJsonBody(TOKEN, withPort, BODY, SIGNATURE)).as("configured with :443")
+                .isTrue();
+        assertThat(TwilioSignature.matchesJsonBody(TOKEN, URL, BODY, signedWithPort)).as("signed with :443")
+                .isTrue();
+        assertThat(TwilioSignature.matchesJsonBody(TOKEN, withPort, BODY + " ", SIGNATURE)).as("tampered body")
+                .isFalse();
+        String otherPort = URL.replace("mycompany.com", "mycompany.com:8443");
+        assertThat(TwilioSignature.matchesJsonBody(TOKEN, otherPort, BODY, SIGNATURE)).isFalse();
+        assertThat(TwilioSignature.matchesJsonBody(TOKEN, URL, BODY,
+                TwilioSignature.compute(TOKEN, otherPort, FormParameters.of(List.of())))).isFalse();
     }
 }

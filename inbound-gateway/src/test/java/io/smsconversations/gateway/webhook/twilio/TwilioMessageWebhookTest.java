@@ -180,6 +180,21 @@ class TwilioMessageWebhookTest {
     }
 
     @Test
+    void acceptsASignatureOverThePublicUrlWithItsDefaultPortButNotAnotherPort() {
+        // The public URL is https without a port; Twilio may sign it with :443 written out, never with :8443.
+        assertThat(publicBaseUrl).startsWith("https://").doesNotContain(":443");
+        TwilioWebhook defaultPort = TwilioWebhook.sms("port 443 " + TwilioWebhook.newSid("X"));
+        defaultPort.post(PATH, defaultPort.signature(authToken, publicBaseUrl + ":443" + PATH)).statusCode(200);
+        kafka.awaitOne(TOPIC, r -> defaultPort.messageSid().equals(r.subject()), AWAIT);
+
+        TwilioWebhook otherPort = TwilioWebhook.sms("port 8443 " + TwilioWebhook.newSid("X"));
+        otherPort.post(PATH, otherPort.signature(authToken, publicBaseUrl + ":8443" + PATH))
+                .statusCode(403)
+                .body("detail", containsString("does not match"));
+        assertNothingPublished(otherPort);
+    }
+
+    @Test
     void refusesATamperedBody() {
         TwilioWebhook webhook = TwilioWebhook.sms("original " + TwilioWebhook.newSid("X"));
         String signature = webhook.signature(authToken, publicBaseUrl + PATH);

@@ -10,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.WithTestResource;
@@ -29,7 +29,6 @@ import io.smsconversations.events.SendRequested;
 import io.smsconversations.gateway.GatewayTestResource;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.gateway.send.Sends;
-import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 
 /**
@@ -69,18 +68,12 @@ class TwilioSenderTest {
     void sendsTheMessageAsTwilioDocumentsItAndPublishesAccepted() {
         SendRequested request = Sends.request("twilio");
         String sid = "SM" + request.requestId().replace("-", "");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
+        answer(request, json(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}"));
         double before = Metrics.counter("gateway_send_requests_total", "outcome=\"accepted\",provider=\"twilio\"");
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertAccepted(results.get(0), request, sid, start, end);
+        outcome.assertAccepted(request, sid);
         String auth = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + authToken)
                 .getBytes(StandardCharsets.UTF_8));
         twilio().verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
@@ -97,20 +90,14 @@ class TwilioSenderTest {
     @Test
     void aPermanentRefusalFailsAtOnceWithTheMappedReason() {
         SendRequested request = Sends.request("twilio");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\","
-                                + "\"status\":400}")));
+        answer(request, json(400,
+                "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"status\":400}"));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.RecipientOptedOut, "21610",
-                "Attempt to send to unsubscribed recipient"), start, end);
-        twilio().verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
+        outcome.assertFailed(request, FailureReason.RecipientOptedOut, "21610",
+                "Attempt to send to unsubscribed recipient");
+        assertCalls(1, request);
     }
 
     @Test
@@ -118,91 +105,80 @@ class TwilioSenderTest {
         SendRequested request = Sends.request("twilio");
         String scenario = "twilio-" + request.requestId();
         String sid = "SM" + request.requestId().replace("-", "");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
+        twilio().stubFor(call(request)
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}"))
+                .willReturn(json(429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}")
+                        .withHeader("Retry-After", "0"))
                 .willSetStateTo("second"));
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
+        twilio().stubFor(call(request)
                 .inScenario(scenario).whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(503).withBody("upstream trouble"))
                 .willSetStateTo("third"));
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
+        twilio().stubFor(call(request)
                 .inScenario(scenario).whenScenarioStateIs("third")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\":\"" + sid + "\"}")));
+                .willReturn(json(201, "{\"sid\":\"" + sid + "\"}")));
         double retries = Metrics.counter("gateway_send_retries_total", "provider=\"twilio\"");
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertAccepted(results.get(0), request, sid, start, end);
-        twilio().verify(3, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
+        outcome.assertAccepted(request, sid);
+        assertCalls(3, request);
         assertThat(Metrics.counter("gateway_send_retries_total", "provider=\"twilio\"")).isEqualTo(retries + 2);
     }
 
     @Test
     void whenRetriesRunOutTheSendFailsWithProviderError() {
         SendRequested request = Sends.request("twilio");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}")));
+        answer(request, json(500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
+        Sends.Outcome outcome = Sends.send(kafka, request);
 
-        assertThat(results).hasSize(1);
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.ProviderError, "20500",
-                "gave up after 4 attempt(s), the last: Internal Server Error"), start, end);
-        twilio().verify(4, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
+        outcome.assertFailed(request, FailureReason.ProviderError, "20500",
+                "gave up after 4 attempt(s), the last: Internal Server Error");
+        assertCalls(4, request);
     }
 
     @Test
     void aRedeliveredRequestIsNotSentAgainAndItsResultIsRepublishedIdentically() {
         SendRequested request = Sends.request("twilio");
         String sid = "SM" + request.requestId().replace("-", "");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\":\"" + sid + "\"}")));
+        answer(request, json(201, "{\"sid\":\"" + sid + "\"}"));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 2);
+        Sends.Outcome outcome = Sends.sendTwice(kafka, request);
 
-        assertThat(results).hasSize(2);
-        Sends.assertAccepted(results.get(0), request, sid, start, end);
-        assertThat(results.get(1)).isEqualTo(results.get(0));
-        twilio().verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
+        outcome.assertAccepted(request, sid);
+        assertThat(outcome.results().get(1)).isEqualTo(outcome.results().get(0));
+        assertCalls(1, request);
     }
 
     @Test
     void aRedeliveredPermanentFailureIsNotSentAgainEither() {
         SendRequested request = Sends.request("twilio");
-        twilio().stubFor(post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}")));
+        answer(request, json(401, "{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}"));
 
-        Instant start = Instant.now();
-        Sends.publish(kafka, request);
-        Sends.results(kafka, request, 1);
-        Instant end = Instant.now();
-        Sends.publish(kafka, request);
-        List<CloudEventRecord> results = Sends.results(kafka, request, 2);
+        Sends.Outcome outcome = Sends.sendTwice(kafka, request);
 
-        assertThat(results).hasSize(2);
-        Sends.assertFailed(results.get(0), request, Sends.failure(request, FailureReason.AccountProblem, "20003",
-                "Authenticate"), start, end);
-        assertThat(results.get(1)).isEqualTo(results.get(0));
-        twilio().verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
+        outcome.assertFailed(request, FailureReason.AccountProblem, "20003", "Authenticate");
+        assertThat(outcome.results().get(1)).isEqualTo(outcome.results().get(0));
+        assertCalls(1, request);
+    }
+
+    /** Twilio's Messages API called with this request's body (unique to it). */
+    private static MappingBuilder call(SendRequested request) {
+        return post(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body()));
+    }
+
+    /** Twilio answers every call for this request so. */
+    private static void answer(SendRequested request, ResponseDefinitionBuilder response) {
+        twilio().stubFor(call(request).willReturn(response));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static void assertCalls(int count, SendRequested request) {
+        twilio().verify(count, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing(request.body())));
     }
 
     private static String form(String value) {

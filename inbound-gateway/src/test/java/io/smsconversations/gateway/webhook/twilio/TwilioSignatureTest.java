@@ -66,13 +66,48 @@ class TwilioSignatureTest {
         assertThat(TwilioSignature.matches(TOKEN, URL, parsed, SDK_SIGNATURE)).isTrue();
     }
 
+    // The SDKs' vectors for the same request and parameters signed over other spellings of the URL (twilio-node,
+    // twilio-python, twilio-csharp, twilio-php, twilio-ruby RequestValidator tests).
+    private static final String SIGNED_WITH_443 = "kvajT1Ptam85bY51eRf/AJRuM3w=";
+    private static final String HTTP_SIGNED_WITH_80 = "0ZXoZLH/DfblKGATFgpif+LLRf4=";
+    private static final String HTTP_SIGNED_WITH_1234 = "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=";
+
     @Test
-    void theUrlIsSignedExactlyAsWritten() {
-        // twilio-java's vector for the same request sent to the explicit default port: a different URL text.
+    void aSignatureOverTheUrlWithTheDefaultPortValidatesTheUrlWithout() {
         String withPort = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
-        assertThat(TwilioSignature.compute(TOKEN, withPort, sdkParams("+14158675309")))
-                .isEqualTo("kvajT1Ptam85bY51eRf/AJRuM3w=");
-        assertThat(TwilioSignature.matches(TOKEN, withPort, sdkParams("+14158675309"), SDK_SIGNATURE)).isFalse();
+        assertThat(TwilioSignature.compute(TOKEN, withPort, sdkParams("+14158675309"))).isEqualTo(SIGNED_WITH_443);
+
+        assertThat(TwilioSignature.matches(TOKEN, URL, sdkParams("+14158675309"), SIGNED_WITH_443)).isTrue();
+        assertThat(TwilioSignature.matches(TOKEN, "http://mycompany.com/myapp.php?foo=1&bar=2",
+                sdkParams("+14158675309"), HTTP_SIGNED_WITH_80)).isTrue();
+    }
+
+    @Test
+    void aSignatureOverTheUrlWithoutThePortValidatesTheUrlWithTheDefaultPort() {
+        assertThat(TwilioSignature.matches(TOKEN, "https://mycompany.com:443/myapp.php?foo=1&bar=2",
+                sdkParams("+14158675309"), SDK_SIGNATURE)).isTrue();
+        assertThat(TwilioSignature.matches(TOKEN, "http://mycompany.com:80/myapp.php?foo=1&bar=2",
+                sdkParams("+14158675309"), TwilioSignature.compute(TOKEN,
+                        "http://mycompany.com/myapp.php?foo=1&bar=2", sdkParams("+14158675309")))).isTrue();
+    }
+
+    @Test
+    void anotherPortIsAnotherUrl() {
+        FormParameters params = sdkParams("+14158675309");
+        String withCustomPort = "http://mycompany.com:1234/myapp.php?foo=1&bar=2";
+        assertThat(TwilioSignature.matches(TOKEN, withCustomPort, params, HTTP_SIGNED_WITH_1234)).as("as written")
+                .isTrue();
+        // The SDKs also accept the URL with any port removed; here only the default port is the same endpoint.
+        assertThat(TwilioSignature.matches(TOKEN, "http://mycompany.com/myapp.php?foo=1&bar=2", params,
+                HTTP_SIGNED_WITH_1234)).as("custom-port signature, no port configured").isFalse();
+        assertThat(TwilioSignature.matches(TOKEN, "http://mycompany.com:80/myapp.php?foo=1&bar=2", params,
+                HTTP_SIGNED_WITH_1234)).as("custom-port signature, default port configured").isFalse();
+        assertThat(TwilioSignature.matches(TOKEN, "https://mycompany.com:8443/myapp.php?foo=1&bar=2", params,
+                SDK_SIGNATURE)).as("signature without port, other port configured").isFalse();
+        assertThat(TwilioSignature.matches(TOKEN, "https://mycompany.com:8443/myapp.php?foo=1&bar=2", params,
+                SIGNED_WITH_443)).as("signature with 443, other port configured").isFalse();
+        assertThat(TwilioSignature.matches(TOKEN, "http://mycompany.com/myapp.php?foo=1&bar=2", params,
+                SIGNED_WITH_443)).as("https's default port is not http's").isFalse();
     }
 
     @Test

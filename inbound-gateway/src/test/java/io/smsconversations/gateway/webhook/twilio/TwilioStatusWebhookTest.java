@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.EventIds;
@@ -29,6 +30,7 @@ import io.smsconversations.gateway.Metrics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.gateway.GatewayTestResource;
+import io.smsconversations.gateway.webhook.FormParameters;
 
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
@@ -188,15 +190,11 @@ class TwilioStatusWebhookTest {
         String body = "{\"MessageSid\":\"" + sid + "\",\"MessageStatus\":\"undelivered\",\"ErrorCode\":\"30003\","
                 + "\"From\":\"+12065550100\",\"To\":\"+14255550100\"}";
         String pathAndQuery = PATH + "?bodySHA256=" + TwilioSignature.sha256Hex(body);
-        String signature = TwilioSignature.compute(authToken, publicBaseUrl + pathAndQuery,
-                io.smsconversations.gateway.webhook.FormParameters.of(List.of()));
+        String signature = urlSignature(publicBaseUrl + pathAndQuery);
 
-        given().urlEncodingEnabled(false).contentType("application/json").header(TwilioSignature.HEADER, signature)
-                .body(body).when().post(pathAndQuery).then().statusCode(204);
+        postJson(pathAndQuery, signature, body).statusCode(204);
         String tampered = body.replace("undelivered", "delivered\",\"x\":\"");
-        given().urlEncodingEnabled(false).contentType("application/json").header(TwilioSignature.HEADER, signature)
-                .body(tampered).when().post(pathAndQuery).then().statusCode(403)
-                .body("detail", containsString("bodySHA256"));
+        postJson(pathAndQuery, signature, tampered).statusCode(403).body("detail", containsString("bodySHA256"));
 
         List<CloudEventRecord> records = DeliveryReportsOnKafka.about(kafka, sid);
         assertThat(records).hasSize(1);
@@ -204,6 +202,31 @@ class TwilioStatusWebhookTest {
         assertThat(report).isEqualTo(new DeliveryReportReceived("twilio", sid, DeliveryStatus.UNDELIVERED,
                 FailureReason.Unreachable, "30003", "undelivered", "+12065550100", "+14255550100",
                 report.reportedAt()));
+    }
+
+    @Test
+    void acceptsTheJsonBodyVariantSignedOverThePublicUrlWithItsDefaultPort() {
+        String sid = TwilioWebhook.newSid("SM");
+        String body = "{\"MessageSid\":\"" + sid + "\",\"MessageStatus\":\"delivered\","
+                + "\"From\":\"+12065550100\",\"To\":\"+14255550100\"}";
+        String pathAndQuery = PATH + "?bodySHA256=" + TwilioSignature.sha256Hex(body);
+
+        postJson(pathAndQuery, urlSignature(publicBaseUrl + ":8443" + pathAndQuery), body).statusCode(403);
+        postJson(pathAndQuery, urlSignature(publicBaseUrl + ":443" + pathAndQuery), body).statusCode(204);
+
+        List<CloudEventRecord> records = DeliveryReportsOnKafka.about(kafka, sid);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).dataAs(DeliveryReportReceived.class).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    /** The JSON-body variant's signature: the URL alone (it carries bodySHA256), no parameters. */
+    private String urlSignature(String url) {
+        return TwilioSignature.compute(authToken, url, FormParameters.of(List.of()));
+    }
+
+    private static ValidatableResponse postJson(String pathAndQuery, String signature, String body) {
+        return given().urlEncodingEnabled(false).contentType("application/json")
+                .header(TwilioSignature.HEADER, signature).body(body).when().post(pathAndQuery).then();
     }
 
     /** A valid callback after the refused ones; returns its MessageSid. */
