@@ -1,0 +1,240 @@
+package io.smsconversations.endtoend;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smsconversations.testing.FreePorts;
+import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.ServiceDatabase;
+import io.smsconversations.testing.ServiceProcess;
+import io.smsconversations.testing.SuiteInfrastructure;
+import io.smsconversations.testing.TestTokens;
+
+/**
+ * The four services as separate processes from their built jars, against one real Kafka broker, one real PostgreSQL
+ * server and the OIDC test server. Started once per test JVM (a start costs a minute or two) and shared by every
+ * end-to-end class through {@link Extension}; stopped when the last class is done. Each class seeds its own sellers,
+ * numbers and records (ids made unique per run) so that the classes do not see each other's conversations.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final String TWILIO_AUTH_TOKEN = "end-to-end-twilio-token";
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private final OidcWiremockTestResource oidc;
+    private final KafkaTestClient kafka;
+    private final ServiceProcess gateway;
+    private final ServiceProcess routing;
+    private final ServiceProcess conversation;
+    private final ServiceProcess notification;
+
+    private RunningSuite(OidcWiremockTestResource oidc, KafkaTestClient kafka, ServiceProcess gateway,
+            ServiceProcess routing, ServiceProcess conversation, ServiceProcess notification) {
+        this.oidc = oidc;
+        this.kafka = kafka;
+        this.gateway = gateway;
+        this.routing = routing;
+        this.conversation = conversation;
+        this.notification = notification;
+    }
+
+    /** Hands the started suite to a {@code @BeforeAll} method's {@code RunningSuite} parameter. */
+    static final class Extension implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningSuite.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            // The root store outlives every class and closes its AutoCloseable values when the run ends.
+            return context.getRoot().getStore(ExtensionContext.Namespace.create(RunningSuite.class))
+                    .computeIfAbsent(RunningSuite.class, key -> start(), RunningSuite.class);
+        }
+    }
+
+    private static RunningSuite start() {
+        SuiteInfrastructure infrastructure = SuiteInfrastructure.get();
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
+        Map<String, String> oidcConfig = oidc.start();
+        // TestTokens signs with the OIDC test server's key, found through MicroProfile Config.
+        oidcConfig.forEach(System::setProperty);
+        KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
+
+        Map<String, String> common = Map.of(
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                "quarkus.oidc.auth-server-url", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
+                "quarkus.oidc.client-id", "quarkus-service-app",
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
+                "quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+        Path root = Path.of(System.getProperty("sms.repository.root", ".."));
+
+        int gatewayPort = FreePorts.next();
+        Map<String, String> gatewayConfig = new HashMap<>(common);
+        gatewayConfig.put("gateway.public-base-url", "http://localhost:" + gatewayPort);
+        gatewayConfig.put("gateway.twilio.auth-token", TWILIO_AUTH_TOKEN);
+        // The gateway's own database: the ledger of send requests (idempotent sending).
+        gatewayConfig.putAll(infrastructure.postgres().database("gateway", true).quarkusConfig());
+        // Sends go to the gateway's built-in fake Twilio (never the real API from a test), which calls back.
+        gatewayConfig.put("gateway.simulator.enabled", "true");
+        gatewayConfig.put("gateway.twilio.api-base-url", "http://localhost:" + gatewayPort + "/simulator/twilio");
+        ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort,
+                gatewayConfig);
+        ServiceProcess routing = startWithDatabase(root, "routing-service", "routing", common);
+        ServiceProcess conversation = startWithDatabase(root, "conversation-service", "conversation", common);
+        ServiceProcess notification = startWithDatabase(root, "notification-service", "notification", common);
+        RunningSuite suite = new RunningSuite(oidc, kafka, gateway, routing, conversation, notification);
+        try {
+            suite.services()
+                    .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY)))
+                    .toList()
+                    .forEach(CompletableFuture::join);
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    @Override
+    public void close() {
+        services().forEach(ServiceProcess::close);
+        kafka.close();
+        oidc.stop();
+    }
+
+    String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    String routingUrl() {
+        return routing.baseUrl();
+    }
+
+    String conversationUrl() {
+        return conversation.baseUrl();
+    }
+
+    String notificationUrl() {
+        return notification.baseUrl();
+    }
+
+    KafkaTestClient kafka() {
+        return kafka;
+    }
+
+    /** A customer's text to a business number, as Twilio posts it; signed with the gateway's auth token or not. */
+    Response postTwilioWebhook(String messageSid, String from, String to, String body, boolean signed) {
+        String url = gateway.baseUrl() + "/webhooks/twilio/messages";
+        Map<String, String> params = Map.of(
+                "AccountSid", "AC00000000000000000000000000000e2e",
+                "MessageSid", messageSid,
+                "From", from,
+                "To", to,
+                "Body", body,
+                "NumMedia", "0",
+                "NumSegments", "1");
+        String signature = TwilioRequests.signature(signed ? TWILIO_AUTH_TOKEN : "not-the-auth-token", url, params);
+        return given().header("X-Twilio-Signature", signature).contentType(ContentType.URLENC)
+                .formParams(params).post(url);
+    }
+
+    /** Publishes a directory entry through routing's admin API (202 once Kafka has it). */
+    void adminPut(String path, Object body) {
+        asAdmin().contentType(ContentType.JSON).body(KafkaTestClient.toJson(body))
+                .put(routing.baseUrl() + path).then().log().ifValidationFails().statusCode(202);
+    }
+
+    /** Waits until routing has stored the entry at {@code path}: the admin API answers before its consumer stores. */
+    void awaitInRouting(String... paths) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String path : paths) {
+                asAdmin().get(routing.baseUrl() + path).then().statusCode(200);
+            }
+        });
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed, on every partition of {@code topic}, everything the
+     * topic holds now: what was published before this call has been processed (offsets are committed after the
+     * acknowledgement). The only way to know that a service followed an event that shows no trace in its API.
+     */
+    void awaitConsumed(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SuiteInfrastructure.get().kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RequestSpecification asSeller(String sellerId) {
+        return given().auth().oauth2(TestTokens.seller(sellerId));
+    }
+
+    static RequestSpecification asAdmin() {
+        // Paths carry business numbers already URL-encoded (%2B...): encoding them again would send %252B.
+        return given().urlEncodingEnabled(false).auth().oauth2(TestTokens.admin("ada-admin"));
+    }
+
+    /** A business number as a path segment of routing's admin API. */
+    static String numberPath(String e164) {
+        return e164.replace("+", "%2B");
+    }
+
+    private Stream<ServiceProcess> services() {
+        return Stream.of(gateway, routing, conversation, notification);
+    }
+
+    private static ServiceProcess startWithDatabase(Path root, String service, String database,
+            Map<String, String> common) {
+        ServiceDatabase db = SuiteInfrastructure.get().postgres().database(database, true);
+        Map<String, String> config = new HashMap<>(common);
+        config.putAll(db.quarkusConfig());
+        return ServiceProcess.start(jarOf(root, service), service, FreePorts.next(), config);
+    }
+
+    private static Path jarOf(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}
