@@ -106,8 +106,23 @@ public final class TestSupport {
         return read(response.asString(), type);
     }
 
+    /** Every record of {@code topic} matching, read for {@code window} (to show that none came). */
+    public static List<ConsumerRecord<String, String>> collectRaw(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, Duration window) {
+        return readRaw(topic, matching, Integer.MAX_VALUE, window);
+    }
+
     /** Every record of {@code topic} (a dead-letter topic) matching, with its headers, waiting for {@code count}. */
     public static List<ConsumerRecord<String, String>> awaitRaw(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = readRaw(topic, matching, count, timeout);
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " record(s) on " + topic + ", found " + found.size());
+        }
+        return found;
+    }
+
+    private static List<ConsumerRecord<String, String>> readRaw(String topic,
             Predicate<ConsumerRecord<String, String>> matching, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -126,9 +141,6 @@ public final class TestSupport {
                     }
                 }
             }
-        }
-        if (found.size() < count) {
-            throw new AssertionError("expected " + count + " record(s) on " + topic + ", found " + found.size());
         }
         return found;
     }

@@ -1,5 +1,7 @@
 package io.smsconversations.routing.directory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -15,13 +17,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
+import io.smsconversations.routing.directory.CompactedBatch.Rejected;
+import io.smsconversations.routing.messaging.DeadLetters;
 import io.smsconversations.routing.messaging.IncomingCloudEvent;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 import io.smsconversations.routing.messaging.Retries;
@@ -40,6 +46,12 @@ public class DirectoryConsumer {
     DirectoryStore store;
 
     @Inject
+    RecordBatchWriter writer;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
     DirectoryNormaliser normaliser;
 
     @Inject
@@ -48,11 +60,58 @@ public class DirectoryConsumer {
     @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
     int retries;
 
+    /**
+     * Records come in batches (a bulk import publishes thousands per second): the batch is checked entry by entry,
+     * compacted to the last valid entry per key, and stored in one transaction; refused entries are dead-lettered
+     * one by one. Should the transaction still fail after the retries, the entries are stored one by one, each with
+     * its own retries, so that one entry the database refuses is the only one dead-lettered. The batch's offsets are
+     * committed once all of that is done.
+     */
     @Incoming("directory-records")
-    public Uni<Void> onRecord(Message<String> message) {
-        return consume(message, Topics.DIRECTORY_RECORDS, EventTypes.DIRECTORY_RECORD_UPSERTED,
-                store::deleteRecord,
-                (key, value) -> store.upsertRecord(normaliser.record(key, parse(value, DirectoryRecord.class), null)));
+    public Uni<Void> onRecords(KafkaRecordBatch<String, String> batch) {
+        String topic = Topics.DIRECTORY_RECORDS;
+        long started = System.nanoTime();
+        CompactedBatch<DirectoryRecord> checked = CompactedBatch.of(batch.getRecords(),
+                message -> checkedKey(message, topic, EventTypes.DIRECTORY_RECORD_UPSERTED),
+                (key, value) -> normaliser.record(key, parse(value, DirectoryRecord.class), null));
+        return storeRecords(checked)
+                .chain(failed -> {
+                    List<Rejected> rejected = new ArrayList<>(checked.rejected());
+                    rejected.addAll(failed);
+                    return Multi.createFrom().iterable(rejected)
+                            .onItem().transformToUniAndConcatenate(r -> deadLetters.send(r.message(), topic,
+                                    "directory-records", r.reason()))
+                            .collect().last();
+                })
+                .invoke(() -> LOG.debugf("%s: batch of %d stored in %d ms (%d upserts, %d deletes, %d refused)",
+                        topic, batch.getRecords().size(), (System.nanoTime() - started) / 1_000_000,
+                        checked.upserts().size(), checked.deletes().size(), checked.rejected().size()))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** Stores the batch; the entries that could not be stored, with the failure. */
+    private Uni<List<Rejected>> storeRecords(CompactedBatch<DirectoryRecord> batch) {
+        if (batch.latest().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Uni<List<Rejected>> together = Retries.retrying(() -> writer.store(batch.upserts(), batch.deletes()), retries)
+                .replaceWith(List.of());
+        if (batch.latest().size() == 1) {
+            return together.onFailure().recoverWithItem(failure -> List.of(
+                    new Rejected(batch.latest().get(0).message(), failure)));
+        }
+        return together.onFailure().recoverWithUni(failure -> {
+            LOG.warnf("%s: a batch of %d entries could not be stored (%s): storing them one by one",
+                    Topics.DIRECTORY_RECORDS, batch.latest().size(), failure.getClass().getName());
+            return Multi.createFrom().iterable(batch.latest())
+                    .onItem().transformToUniAndConcatenate(entry -> Retries.retrying(() -> entry.isDelete()
+                            ? writer.store(List.of(), List.of(entry.key()))
+                            : writer.store(List.of(entry.value()), List.of()), retries)
+                            .replaceWith(Optional.<Rejected> empty())
+                            .onFailure().recoverWithItem(f -> Optional.of(new Rejected(entry.message(), f))))
+                    .filter(Optional::isPresent).map(Optional::get)
+                    .collect().asList();
+        });
     }
 
     @Incoming("directory-sellers")

@@ -26,6 +26,7 @@ import io.smsconversations.events.Team;
 /**
  * The directory tables. Reads go through Panache; writes are SQL upserts ({@code INSERT ... ON CONFLICT}) so that
  * replaying a topic, or the directory consumer meeting a lead the router has just inserted, is never a conflict.
+ * Records from the topic are written in batches by {@link RecordBatchWriter}; this class inserts the router's leads.
  * <p>
  * Every method joins the session or transaction already open on the current Vert.x context, or opens its own.
  */
@@ -38,15 +39,6 @@ public class DirectoryStore {
      */
     public static final String RECORDS_WITH_NUMBER_SQL = "SELECT r.* FROM directory_record r WHERE r.id IN "
             + "(SELECT p.record_id FROM directory_record_phone p WHERE p.number = ?1) ORDER BY r.id";
-
-    private static final String UPSERT_RECORD = """
-            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id,
-                customer_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name,
-                owner_seller_id = EXCLUDED.owner_seller_id, owner_team_id = EXCLUDED.owner_team_id,
-                active = EXCLUDED.active, modified_on = EXCLUDED.modified_on, account_id = EXCLUDED.account_id,
-                customer_id = EXCLUDED.customer_id""";
 
     private static final String INSERT_RECORD_IF_ABSENT = """
             INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id,
@@ -69,16 +61,6 @@ public class DirectoryStore {
 
     // --- writes
 
-    public Uni<Void> upsertRecord(DirectoryRecord record) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session, UPSERT_RECORD,
-                record)
-                .chain(() -> update(session, "DELETE FROM directory_record_phone WHERE record_id = ?1", record.id()))
-                .chain(() -> update(session, "DELETE FROM directory_record_related_contact WHERE record_id = ?1",
-                        record.id()))
-                .chain(() -> insertPhones(session, record))
-                .chain(() -> insertRelatedContacts(session, record))));
-    }
-
     /** Inserts {@code record} unless a record with its id exists; true when it was inserted. */
     public Uni<Boolean> insertRecordIfAbsent(DirectoryRecord record) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session,
@@ -86,12 +68,6 @@ public class DirectoryStore {
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
                         : insertPhones(session, record).chain(() -> insertRelatedContacts(session, record))
                                 .replaceWith(true))));
-    }
-
-    public Uni<Void> deleteRecord(String id) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> update(session, "DELETE FROM directory_record WHERE id = ?1", id)))
-                .replaceWithVoid();
     }
 
     public Uni<Void> upsertSeller(Seller seller) {

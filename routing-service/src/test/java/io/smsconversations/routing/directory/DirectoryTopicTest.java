@@ -2,6 +2,8 @@ package io.smsconversations.routing.directory;
 
 import static io.smsconversations.routing.TestSupport.WAIT;
 import static io.smsconversations.routing.TestSupport.awaitRaw;
+import static io.smsconversations.routing.TestSupport.collectRaw;
+import static io.smsconversations.routing.TestSupport.json;
 import static io.smsconversations.routing.TestSupport.get;
 import static io.smsconversations.routing.TestSupport.header;
 import static io.smsconversations.routing.TestSupport.national;
@@ -11,17 +13,29 @@ import static io.smsconversations.routing.TestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +55,7 @@ import io.smsconversations.events.RecordType;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 
 /** The directory as every service learns it: from the compacted topics. */
@@ -158,6 +173,135 @@ class DirectoryTopicTest {
             }
             assertThat(plan.toString()).contains("directory_record_phone_number_idx").doesNotContain("Seq Scan");
         }
+    }
+
+    /**
+     * Entries produced together on one partition reach the consumer in one poll, i.e. one batch: a new record, two
+     * versions of one record, a tombstone for a stored record and an invalid record. The batch leaves what storing
+     * them one by one would have left, and only the invalid entry is dead-lettered.
+     */
+    @Test
+    void aBatchStoresTheLastVersionOfEachKeyDeletesTombstonesAndDeadLettersOnlyTheInvalidEntry() throws Exception {
+        String added = unique("contact");
+        String twice = unique("contact");
+        String deleted = unique("contact");
+        String invalid = unique("contact");
+        String addedNumber = number("425");
+        String firstNumber = number("425");
+        String secondNumber = number("425");
+        String deletedNumber = number("425");
+        publish(Topics.DIRECTORY_RECORDS, deleted, EventTypes.DIRECTORY_RECORD_UPSERTED,
+                contact(deleted, deletedNumber));
+        await().atMost(WAIT).until(() -> get("/api/admin/records/" + deleted, DirectoryRecord.class) != null);
+
+        DirectoryRecord second = new DirectoryRecord(twice, RecordType.OPPORTUNITY, "Renewal", Owner.team("team-west"),
+                false, Instant.parse("2026-11-02T00:00:00Z"), List.of(new PhoneNumber(PhoneKind.BUSINESS,
+                        secondNumber)), null, added, List.of(deleted, added));
+        publishTogether(
+                entry(added, new DirectoryRecord(added, RecordType.CONTACT, "Ada", Owner.seller("sam"), true,
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        List.of(new PhoneNumber(PhoneKind.MOBILE, national(addedNumber))), null)),
+                entry(twice, contact(twice, firstNumber)),
+                entry(deleted, null),
+                entry(invalid, new DirectoryRecord(invalid, RecordType.CONTACT, "Bob", null, true, null,
+                        List.of(new PhoneNumber(PhoneKind.MOBILE, "12")), null)),
+                entry(twice, second));
+
+        List<ConsumerRecord<String, String>> dead = awaitRaw(Topics.DIRECTORY_RECORDS + ".dlq.routing-service",
+                r -> invalid.equals(r.key()), 1, WAIT);
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(header(r, "dead-letter-reason")).isEqualTo("record " + invalid + ": phones[0].number: is not "
+                    + "a valid phone number (numbers without country code are read in region US)");
+            assertThat(r.value()).contains("\"Bob\"");
+            assertThat(header(r, "ce_type")).isEqualTo(EventTypes.DIRECTORY_RECORD_UPSERTED);
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/admin/records/" + deleted,
+                DirectoryRecord.class)).isNull());
+        assertThat(get("/api/admin/records/" + added, DirectoryRecord.class)).isEqualTo(new DirectoryRecord(added,
+                RecordType.CONTACT, "Ada", Owner.seller("sam"), true, Instant.parse("2026-11-01T00:00:00Z"),
+                List.of(new PhoneNumber(PhoneKind.MOBILE, addedNumber)), null));
+        assertThat(get("/api/admin/records/" + twice, DirectoryRecord.class)).isEqualTo(second);
+        assertThat(get("/api/admin/records/" + invalid, DirectoryRecord.class)).isNull();
+        assertThat(rows("SELECT record_id || ' ' || position || ' ' || kind || ' ' || number FROM "
+                + "directory_record_phone WHERE record_id IN (?, ?, ?, ?) ORDER BY record_id", added, twice, deleted,
+                invalid)).containsExactlyInAnyOrder(added + " 0 MOBILE " + addedNumber,
+                        twice + " 0 BUSINESS " + secondNumber);
+        assertThat(rows("SELECT record_id || ' ' || position || ' ' || contact_id FROM "
+                + "directory_record_related_contact WHERE record_id IN (?, ?, ?, ?)", added, twice, deleted, invalid))
+                .containsExactlyInAnyOrder(twice + " 0 " + deleted, twice + " 1 " + added);
+        assertThat(rows("SELECT number FROM directory_record_phone WHERE number IN (?, ?)", firstNumber,
+                deletedNumber)).isEmpty();
+        assertThat(collectRaw(Topics.DIRECTORY_RECORDS + ".dlq.routing-service",
+                r -> List.of(added, twice, deleted).contains(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /**
+     * An entry that passes every check but that PostgreSQL refuses (a NUL character in a name) fails the batch's
+     * transaction; after the retries the batch is stored entry by entry, so only that entry is dead-lettered.
+     */
+    @Test
+    void anEntryTheDatabaseRefusesIsDeadLetteredAloneAndItsNeighboursAreStored() throws Exception {
+        String before = unique("contact");
+        String poison = unique("contact");
+        String after = unique("contact");
+        publishTogether(entry(before, contact(before, number("425"))),
+                entry(poison, new DirectoryRecord(poison, RecordType.CONTACT, "Ada\u0000", null, true, null,
+                        List.of(), null)),
+                entry(after, contact(after, number("425"))));
+
+        List<ConsumerRecord<String, String>> dead = awaitRaw(Topics.DIRECTORY_RECORDS + ".dlq.routing-service",
+                r -> poison.equals(r.key()), 1, Duration.ofSeconds(60));
+        assertThat(header(dead.get(0), "dead-letter-reason")).isNotBlank();
+        assertThat(get("/api/admin/records/" + before, DirectoryRecord.class)).isNotNull();
+        assertThat(get("/api/admin/records/" + after, DirectoryRecord.class)).isNotNull();
+        assertThat(get("/api/admin/records/" + poison, DirectoryRecord.class)).isNull();
+        assertThat(collectRaw(Topics.DIRECTORY_RECORDS + ".dlq.routing-service",
+                r -> before.equals(r.key()) || after.equals(r.key()), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private static ProducerRecord<String, String> entry(String key, DirectoryRecord value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DIRECTORY_RECORDS, 0, key,
+                value == null ? null : json(value));
+        for (String[] h : new String[][] { { "ce_specversion", "1.0" }, { "ce_id", UUID.randomUUID().toString() },
+                { "ce_type", EventTypes.DIRECTORY_RECORD_UPSERTED }, { "ce_source", "/sms-conversations/tests" } }) {
+            record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    /** Sends the records in one producer batch (same partition, lingering), so they are fetched in one poll. */
+    @SafeVarargs
+    private static void publishTogether(ProducerRecord<String, String>... records) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "1000",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private List<String> rows(String sql, Object... parameters) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+        }
+        return rows;
     }
 
     private static DirectoryRecord contact(String id, String number) {
