@@ -48,10 +48,18 @@ public final class E164 {
         return normalise(raw, null);
     }
 
-    /** The region (e.g. {@code US}) of an E.164 number, to use as default region for numbers written beside it. */
+    /**
+     * The region (e.g. {@code US}) of an E.164 number, to use as default region for numbers written beside it. A number
+     * the metadata does not place (a range newer than the library, or a possible but unassigned one) falls back to the
+     * main region of its country code, so {@code +1 425 0...} still reads national numbers as {@code US}.
+     */
     public static Optional<String> regionOf(String e164) {
         try {
-            String region = PHONES.getRegionCodeForNumber(PHONES.parse(e164, null));
+            Phonenumber.PhoneNumber parsed = PHONES.parse(e164, null);
+            String region = PHONES.getRegionCodeForNumber(parsed);
+            if (region == null || "ZZ".equals(region)) {
+                region = PHONES.getRegionCodeForCountryCode(parsed.getCountryCode());
+            }
             return Optional.ofNullable(region).filter(r -> !"ZZ".equals(r));
         } catch (NumberParseException e) {
             return Optional.empty();

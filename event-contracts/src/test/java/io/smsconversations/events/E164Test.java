@@ -29,6 +29,9 @@ class E164Test {
     @Test
     void regionAndMasking() {
         assertThat(E164.regionOf("+14255550100")).contains("US");
+        // Not a valid NANP number (an exchange cannot start with 0), still a US reading for national numbers.
+        assertThat(E164.regionOf("+14250123456")).contains("US");
+        assertThat(E164.regionOf("+442079460958")).contains("GB");
         assertThat(E164.masked("+14255550100")).isEqualTo("+1425***0100");
     }
 }
