@@ -15,12 +15,17 @@ final class TemplateProblems {
     private TemplateProblems() {
     }
 
-    static HttpProblem badRequest(String reason, String field, String detail) {
+    /** The shape every refusal shares: the status with its standard title, the detail and the reason code. */
+    private static HttpProblem.Builder problem(Response.Status status, String detail, String reason) {
         return HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
+                .withStatus(status)
+                .withTitle(status.getReasonPhrase())
                 .withDetail(detail)
-                .with("reason", reason)
+                .with("reason", reason);
+    }
+
+    static HttpProblem badRequest(String reason, String field, String detail) {
+        return problem(Response.Status.BAD_REQUEST, detail, reason)
                 .with("field", field)
                 .build();
     }
@@ -28,11 +33,7 @@ final class TemplateProblems {
     /** A body whose placeholders cannot be filled: {@code placeholders} names each offending one. */
     static HttpProblem placeholders(String reason, String field, String detail, List<String> placeholders,
             List<String> known) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(detail)
-                .with("reason", reason)
+        return problem(Response.Status.BAD_REQUEST, detail, reason)
                 .with("field", field)
                 .with("placeholders", placeholders)
                 .with("knownPlaceholders", known)
@@ -41,61 +42,43 @@ final class TemplateProblems {
 
     /** Missing and someone else's personal template look the same: existence is not disclosed. */
     static HttpProblem templateNotFound() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND)
-                .withTitle("Not Found")
-                .withDetail("There is no template with this id that you may see")
-                .with("reason", "template-not-found")
+        return problem(Response.Status.NOT_FOUND,
+                "There is no template with this id that you may see", "template-not-found")
                 .build();
     }
 
     static HttpProblem recordNotFound() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.NOT_FOUND)
-                .withTitle("Not Found")
-                .withDetail("There is no record with this id that you may see")
-                .with("reason", "record-not-found")
+        return problem(Response.Status.NOT_FOUND,
+                "There is no record with this id that you may see", "record-not-found")
                 .build();
     }
 
     static HttpProblem organisationTemplateForAdminsOnly(String action) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.FORBIDDEN)
-                .withTitle("Forbidden")
-                .withDetail("Only an sms-admin may " + action + " organisation templates")
-                .with("reason", "organisation-template-admin-only")
+        return problem(Response.Status.FORBIDDEN,
+                "Only an sms-admin may " + action + " organisation templates", "organisation-template-admin-only")
                 .build();
     }
 
     static HttpProblem businessNumberNotYours() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.FORBIDDEN)
-                .withTitle("Forbidden")
-                .withDetail("The business number is not one you or your teams may send from")
-                .with("reason", "business-number-not-yours")
+        return problem(Response.Status.FORBIDDEN,
+                "The business number is not one you or your teams may send from", "business-number-not-yours")
                 .with("field", "businessNumber")
                 .build();
     }
 
     static HttpProblem staleVersion(long current) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.PRECONDITION_FAILED)
-                .withTitle("Precondition Failed")
-                .withDetail("The template was changed since you read it (its version is now " + current
-                        + "); read it again and reapply your change")
-                .with("reason", "stale-version")
+        return problem(Response.Status.PRECONDITION_FAILED,
+                "The template was changed since you read it (its version is now " + current
+                        + "); read it again and reapply your change", "stale-version")
                 .with("currentVersion", current)
                 .build();
     }
 
     /** Another request changed the template between our read and our write. */
     static HttpProblem concurrentChange() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.PRECONDITION_FAILED)
-                .withTitle("Precondition Failed")
-                .withDetail("The template was changed by someone else at the same time; read it again and reapply "
-                        + "your change")
-                .with("reason", "stale-version")
+        return problem(Response.Status.PRECONDITION_FAILED,
+                "The template was changed by someone else at the same time; read it again and reapply your change",
+                "stale-version")
                 .build();
     }
 }
