@@ -12,7 +12,9 @@ import io.smsconversations.gateway.GatewayConfig;
 /**
  * The refusals every adapter answers with, counted and logged the same way: 403 for what the provider did not sign,
  * 400 for what cannot make an event, 503 when Kafka did not take it. Each returns the exception to throw (its message
- * becomes the problem's {@code detail}); none of them publishes anything.
+ * becomes the problem's {@code detail}, which quarkus-resteasy-problem logs too, so it never quotes a number, a body
+ * or a secret); none of them publishes anything. {@link #skipped} is the one that refuses an element of a batch but
+ * not the batch.
  */
 @ApplicationScoped
 public class WebhookAnswers {
@@ -24,6 +26,18 @@ public class WebhookAnswers {
 
     @Inject
     GatewayConfig gateway;
+
+    /**
+     * One element of a batch (Event Grid, Infobip) that cannot make an event: counted and logged, and the rest of the
+     * batch is still published. A 400 would make the provider drop, or retry for ever, the good elements with it.
+     *
+     * @param element what the element was, safe to log: its index, a message id that looks like one, masked numbers
+     * @param problem which fields are wrong, never their values
+     */
+    public void skipped(String provider, String element, String problem) {
+        metrics.skipped(provider);
+        LOG.warnf("%s webhook: skipped %s, publishing the rest: %s", provider, element, problem);
+    }
 
     /** 403: the secret or signature is missing, wrong or stale. {@code logId} must be safe to log (no numbers). */
     public ForbiddenException refused(String provider, Rejection reason, String logId, String detail) {

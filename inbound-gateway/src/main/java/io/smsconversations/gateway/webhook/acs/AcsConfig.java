@@ -22,6 +22,13 @@ public interface AcsConfig {
      */
     String subscriptionName();
 
+    /**
+     * What the CloudEvents validation handshake grants Event Grid as {@code WebHook-Allowed-Rate}: requests per
+     * minute, or {@code *} for no limit. From {@code ACS_WEBHOOK_ALLOWED_RATE}.
+     */
+    @WithDefault("*")
+    String allowedRate();
+
     /** The resource's endpoint, {@code https://<resource>.communication.azure.com}. From {@code ACS_ENDPOINT}. */
     @WithDefault("https://local.communication.azure.com")
     String endpoint();
