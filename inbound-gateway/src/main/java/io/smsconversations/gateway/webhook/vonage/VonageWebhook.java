@@ -138,7 +138,8 @@ public class VonageWebhook {
     }
 
     static final String PROBLEM = "application/problem+json";
-    static final String MALFORMED = "Authentic but malformed; nothing published";
+    static final String MALFORMED = "Authentic but malformed (a delivery receipt at the inbound endpoint included, and "
+            + "the other way round); nothing published";
     static final String REFUSED = "sig missing or wrong, or timestamp stale; nothing published";
     static final String UNAVAILABLE = "Kafka did not acknowledge in time; Vonage should retry";
     private static final String INBOUND_DESCRIPTION = "Set as the number's (or account's) inbound webhook URL. "
