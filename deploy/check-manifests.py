@@ -14,11 +14,15 @@
      right cleanup policy (directory.* compacted), and production topics have replication 3 and min ISR 2;
    - the Ingress hosts are the host of GATEWAY_PUBLIC_BASE_URL (signatures are checked on that URL), with https
      exactly when the Ingress has TLS;
+   - every provider the gateway serves (GATEWAY_<PROVIDER>_ENABLED=true) gets its webhook secret from a Secret made
+     from an uncommitted file (a secretGenerator .env beside its .env.example) or from outside these manifests: a
+     value committed here is public, and a CHANGE-ME/local-* one would be refused by the gateway at start anyway;
    - every service Deployment has the probes, metrics annotations, resources and non-root, read-only security
      context; notification-service runs 2+ replicas (its HPA's minimum where it has one).
 
 Run from anywhere: python3 deploy/check-manifests.py
 """
+import base64
 import os
 import re
 import shutil
@@ -38,6 +42,11 @@ BUILT_INS = {
 }
 # Made by an operator, not by these manifests.
 EXTERNAL_OBJECTS = {("Secret", "sms-postgres-superuser"): "CloudNativePG (enableSuperuserAccess)"}
+
+# The webhook secret of each provider the gateway can serve, and the flag that enables it.
+WEBHOOK_SECRETS = {"TWILIO": "TWILIO_AUTH_TOKEN", "VONAGE": "VONAGE_SIGNATURE_SECRET",
+                   "ACS": "ACS_WEBHOOK_SECRET", "INFOBIP": "INFOBIP_WEBHOOK_SECRET"}
+PLACEHOLDER = re.compile(r"^\s*$|^(change-me|local-)", re.I)
 
 errors = []
 notes = []
@@ -107,6 +116,86 @@ def build(overlay):
         error(f"overlays/{overlay}: kubectl kustomize failed: {result.stderr.strip()}")
         return []
     return [d for d in yaml.safe_load_all(result.stdout) if d]
+
+
+def uncommitted_secret_keys(overlay):
+    """Secret name -> the keys its secretGenerator reads from git-ignored .env files (their .env.example lists them)."""
+    folder = os.path.join(DEPLOY, "overlays", overlay)
+    with open(os.path.join(folder, "kustomization.yaml")) as f:
+        kustomization = yaml.safe_load(f) or {}
+    keys = {}
+    for generator in kustomization.get("secretGenerator") or []:
+        for env in generator.get("envs") or []:
+            example = os.path.join(folder, env + ".example")
+            ignore = os.path.join(os.path.dirname(os.path.join(folder, env)), ".gitignore")
+            ignored = os.path.exists(ignore) and any(line.strip() in ("*.env", os.path.basename(env))
+                                                     for line in open(ignore))
+            if env.endswith(".env") and ignored and os.path.exists(example):
+                names = {line.split("=", 1)[0].strip() for line in open(example)
+                         if "=" in line and not line.lstrip().startswith("#")}
+                keys.setdefault(generator["name"], set()).update(names)
+    return keys
+
+
+def container_env(container, objects):
+    """Each environment variable of a container -> (kind, object, key) it comes from, env winning over envFrom;
+    and the Secrets of its envFrom that these manifests do not define (their keys are unknown here)."""
+    resolved, external = {}, []
+    for ef in container.get("envFrom", []):
+        for kind, field in (("ConfigMap", "configMapRef"), ("Secret", "secretRef")):
+            if field not in ef:
+                continue
+            name = ef[field]["name"]
+            obj = objects.get((kind, name))
+            if obj is None:
+                external.append(name)
+                continue
+            for key in set(obj.get("data") or {}) | set(obj.get("stringData") or {}):
+                resolved[key] = (kind, name, key)
+    for e in container.get("env", []):
+        ref = e.get("valueFrom") or {}
+        if "secretKeyRef" in ref:
+            resolved[e["name"]] = ("Secret", ref["secretKeyRef"]["name"], ref["secretKeyRef"]["key"])
+        elif "configMapKeyRef" in ref:
+            resolved[e["name"]] = ("ConfigMap", ref["configMapKeyRef"]["name"], ref["configMapKeyRef"]["key"])
+        else:
+            resolved[e["name"]] = ("literal", e.get("value", ""), None)
+    return resolved, external
+
+
+def env_value(source, objects):
+    kind, name, key = source
+    if kind == "literal":
+        return name
+    obj = objects.get((kind, name)) or {}
+    if key in (obj.get("stringData") or {}):
+        return str(obj["stringData"][key])
+    raw = (obj.get("data") or {}).get(key)
+    return None if raw is None else (raw if kind == "ConfigMap" else base64.b64decode(raw).decode())
+
+
+def check_webhook_secrets(where, overlay, objects, gateway):
+    env, external = container_env(gateway["spec"]["template"]["spec"]["containers"][0], objects)
+    uncommitted = uncommitted_secret_keys(overlay)
+    for provider, secret in WEBHOOK_SECRETS.items():
+        flag = env.get(f"GATEWAY_{provider}_ENABLED")
+        if flag is None or str(env_value(flag, objects)).strip().lower() != "true":
+            continue
+        source = env.get(secret)
+        label = f"{where}: inbound-gateway serves {provider.lower()} (GATEWAY_{provider}_ENABLED) but {secret}"
+        if source is None and external:
+            notes.append(f"{label} can only come from Secret(s) {', '.join(external)}, made outside these manifests")
+        elif source is None:
+            error(f"{label} is not given to it")
+        elif source[0] != "Secret":
+            error(f"{label} comes from a {source[0]}, not a Secret")
+        elif ("Secret", source[1]) not in objects:
+            notes.append(f"{label} comes from Secret {source[1]}, made outside these manifests")
+        elif source[2] not in uncommitted.get(source[1], set()):
+            committed = env_value(source, objects) or ""
+            error(f"{label} is {'a placeholder' if PLACEHOLDER.match(committed) else 'a value'} committed in Secret "
+                  f"{source[1]}: generate that Secret from an uncommitted .env file (secretGenerator) or from "
+                  f"outside deploy/")
 
 
 def check_overlay(overlay, docs, props):
@@ -209,6 +298,9 @@ def check_overlay(overlay, docs, props):
             error(f"{where}: topic {name} has no retention.ms")
         if overlay == "production" and (t["spec"].get("replicas") != 3 or str(cfg.get("min.insync.replicas")) != "2"):
             error(f"{where}: topic {name} not replicated 3 / min ISR 2")
+
+    if "inbound-gateway" in deployments:
+        check_webhook_secrets(where, overlay, objects, deployments["inbound-gateway"])
 
     # Public URL vs Ingress.
     gw = objects.get(("ConfigMap", "inbound-gateway-config"), {}).get("data", {})

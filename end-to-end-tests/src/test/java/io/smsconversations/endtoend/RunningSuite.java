@@ -97,6 +97,8 @@ final class RunningSuite implements AutoCloseable {
         int gatewayPort = FreePorts.next();
         Map<String, String> gatewayConfig = new HashMap<>(common);
         gatewayConfig.put("gateway.public-base-url", "http://localhost:" + gatewayPort);
+        // A packaged gateway serves only the providers it is told to (the other three answer 404).
+        gatewayConfig.put("gateway.twilio.enabled", "true");
         gatewayConfig.put("gateway.twilio.auth-token", TWILIO_AUTH_TOKEN);
         // The gateway's own database: the ledger of send requests (idempotent sending).
         gatewayConfig.putAll(infrastructure.postgres().database("gateway", true).quarkusConfig());

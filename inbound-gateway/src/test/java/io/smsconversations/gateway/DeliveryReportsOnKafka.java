@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
@@ -42,5 +43,26 @@ public final class DeliveryReportsOnKafka {
         all[refusedIds.length] = controlId;
         Set<String> ids = Set.of(all);
         assertThat(kafka.collect(topic, r -> ids.contains(r.subject()), QUIET_WINDOW)).extracting(CloudEventRecord::subject).containsExactly(controlId);
+    }
+
+    /**
+     * The subjects of every record about these ids on {@code sms.inbound-messages} and on {@code sms.delivery-reports},
+     * both topics read at once within one quiet window (the webhooks answered already).
+     */
+    public static OnBothTopics onBothTopics(KafkaTestClient kafka, String... ids) {
+        Set<String> wanted = Set.of(ids);
+        CompletableFuture<List<String>> messages = CompletableFuture.supplyAsync(() -> subjects(kafka,
+                Topics.INBOUND_MESSAGES, wanted));
+        List<String> reports = subjects(kafka, TOPIC, wanted);
+        return new OnBothTopics(messages.join(), reports);
+    }
+
+    /** What {@link #onBothTopics} found: subjects on sms.inbound-messages and on sms.delivery-reports. */
+    public record OnBothTopics(List<String> messages, List<String> reports) {
+    }
+
+    private static List<String> subjects(KafkaTestClient kafka, String topic, Set<String> ids) {
+        return kafka.collect(topic, r -> ids.contains(r.subject()), QUIET_WINDOW).stream()
+                .map(CloudEventRecord::subject).toList();
     }
 }

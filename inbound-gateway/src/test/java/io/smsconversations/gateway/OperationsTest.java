@@ -44,6 +44,22 @@ class OperationsTest {
     }
 
     @Test
+    void documentsTheDisabledProviderAnswerAndTheCloudEventsHandshake() {
+        var openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200);
+        for (String operation : new String[] { "'/webhooks/twilio/messages'.post", "'/webhooks/twilio/status'.post",
+                "'/webhooks/vonage/inbound'.get", "'/webhooks/vonage/delivery-receipt'.post",
+                "'/webhooks/acs/events'.post", "'/webhooks/infobip/inbound'.post" }) {
+            openApi.body("paths." + operation + ".responses", hasKey("404"));
+        }
+        String options = "paths.'/webhooks/acs/events'.options";
+        openApi.body(options + ".responses.'200'.headers", hasKey("WebHook-Allowed-Origin"))
+                .body(options + ".responses.'200'.headers", hasKey("WebHook-Allowed-Rate"))
+                .body("paths.'/webhooks/acs/events'.post.requestBody.content", hasKey("application/cloudevents+json"))
+                .body("paths.'/webhooks/acs/events'.post.requestBody.content",
+                        hasKey("application/cloudevents-batch+json"));
+    }
+
+    @Test
     void exposesPrometheusMetricsIncludingRefusedWebhooks() {
         double before = Metrics.counter("gateway_webhook_rejected_total",
                 "provider=\"twilio\",reason=\"signature-missing\"");

@@ -3,6 +3,8 @@ package io.smsconversations.gateway.webhook;
 /** Why a webhook was not acknowledged; the {@code reason} tag of the {@code gateway.webhook.rejected} counter. */
 public enum Rejection {
 
+    /** 404: the provider is not enabled on this gateway ({@code gateway.<provider>.enabled}). */
+    PROVIDER_DISABLED("provider-disabled"),
     /** 403: the provider's signature header is absent. */
     SIGNATURE_MISSING("signature-missing"),
     /** 403: the signature does not match the URL and parameters with our secret. */

@@ -3,6 +3,7 @@ package io.smsconversations.gateway.webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ServiceUnavailableException;
 
 import org.jboss.logging.Logger;
@@ -10,9 +11,11 @@ import org.jboss.logging.Logger;
 import io.smsconversations.gateway.GatewayConfig;
 
 /**
- * The refusals every adapter answers with, counted and logged the same way: 403 for what the provider did not sign,
- * 400 for what cannot make an event, 503 when Kafka did not take it. Each returns the exception to throw (its message
- * becomes the problem's {@code detail}); none of them publishes anything.
+ * The refusals every adapter answers with, counted and logged the same way: 404 for a provider that is not enabled,
+ * 403 for what the provider did not sign, 400 for what cannot make an event, 503 when Kafka did not take it. Each
+ * returns the exception to throw (its message becomes the problem's {@code detail}, which quarkus-resteasy-problem
+ * logs too, so it never quotes a number, a body or a secret); none of them publishes anything. {@link #skipped} is the
+ * one that refuses an element of a batch but not the batch.
  */
 @ApplicationScoped
 public class WebhookAnswers {
@@ -24,6 +27,26 @@ public class WebhookAnswers {
 
     @Inject
     GatewayConfig gateway;
+
+    /** 404: the provider's webhooks are not enabled on this gateway ({@code gateway.<provider>.enabled}). */
+    public NotFoundException disabled(String provider) {
+        metrics.rejected(provider, Rejection.PROVIDER_DISABLED);
+        LOG.warnf("Refused a %s webhook: the provider is not enabled on this gateway", provider);
+        return new NotFoundException("This gateway does not serve " + provider + " webhooks: the provider is not "
+                + "enabled (gateway." + provider + ".enabled).");
+    }
+
+    /**
+     * One element of a batch (Event Grid, Infobip) that cannot make an event: counted and logged, and the rest of the
+     * batch is still published. A 400 would make the provider drop, or retry for ever, the good elements with it.
+     *
+     * @param element what the element was, safe to log: its index, a message id that looks like one, masked numbers
+     * @param problem which fields are wrong, never their values
+     */
+    public void skipped(String provider, String element, String problem) {
+        metrics.skipped(provider);
+        LOG.warnf("%s webhook: skipped %s, publishing the rest: %s", provider, element, problem);
+    }
 
     /** 403: the secret or signature is missing, wrong or stale. {@code logId} must be safe to log (no numbers). */
     public ForbiddenException refused(String provider, Rejection reason, String logId, String detail) {

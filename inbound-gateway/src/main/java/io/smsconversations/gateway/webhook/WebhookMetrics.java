@@ -7,13 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counters of every provider's webhooks, tagged by provider, so one dashboard shows them all:
- * {@code gateway.webhook.accepted{provider}} and {@code gateway.webhook.rejected{provider,reason}}.
+ * {@code gateway.webhook.accepted{provider}} (events published), {@code gateway.webhook.rejected{provider,reason}}
+ * (requests refused) and {@code gateway.webhook.skipped{provider}} (elements of an accepted batch that could not be
+ * mapped, so were not published).
  */
 @ApplicationScoped
 public class WebhookMetrics {
 
     public static final String ACCEPTED = "gateway.webhook.accepted";
     public static final String REJECTED = "gateway.webhook.rejected";
+    public static final String SKIPPED = "gateway.webhook.skipped";
 
     @Inject
     MeterRegistry registry;
@@ -24,5 +27,9 @@ public class WebhookMetrics {
 
     public void rejected(String provider, Rejection reason) {
         registry.counter(REJECTED, "provider", provider, "reason", reason.tag()).increment();
+    }
+
+    public void skipped(String provider) {
+        registry.counter(SKIPPED, "provider", provider).increment();
     }
 }

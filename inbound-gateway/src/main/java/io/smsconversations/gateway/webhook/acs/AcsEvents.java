@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,12 +43,41 @@ public final class AcsEvents {
             "expired", DeliveryStatus.UNDELIVERED,
             "failed", DeliveryStatus.FAILED);
 
+    /** What an ACS message id or an event type looks like; anything else is not echoed into the logs. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
     private AcsEvents() {
     }
 
     /** The event's type: {@code eventType} (Event Grid schema) or {@code type} (CloudEvents schema). */
     public static Optional<String> type(JsonNode event) {
         return JsonFields.text(event, "eventType").or(() -> JsonFields.text(event, "type"));
+    }
+
+    /**
+     * The type of element {@code index} of a batch.
+     *
+     * @throws MalformedWebhookException when it is not an object or has no type
+     */
+    public static String kind(JsonNode event, int index) {
+        if (event == null || !event.isObject()) {
+            throw new MalformedWebhookException("Event " + index + " of the batch is not a JSON object.");
+        }
+        return type(event).orElseThrow(() -> new MalformedWebhookException(
+                "Event " + index + " of the batch has no eventType (Event Grid schema) or type (CloudEvents)."));
+    }
+
+    /**
+     * Element {@code index} for the log line of a skipped event: its type and message id when they look like ones,
+     * its numbers masked. Nothing else of it is logged: the message text is personal data.
+     */
+    public static String describe(JsonNode event, int index, int size) {
+        JsonNode data = JsonFields.field(event, "data").orElse(null);
+        return "event " + index + " of " + size + " (" + type(event).filter(t -> SAFE_ID.matcher(t).matches())
+                .orElse("no type") + ", MessageId " + JsonFields.text(data, "MessageId")
+                        .filter(id -> SAFE_ID.matcher(id).matches()).orElse("(none)")
+                + ", From " + JsonFields.text(data, "From").map(E164::masked).orElse("(none)")
+                + ", To " + JsonFields.text(data, "To").map(E164::masked).orElse("(none)") + ")";
     }
 
     public static Optional<String> validationCode(JsonNode event) {

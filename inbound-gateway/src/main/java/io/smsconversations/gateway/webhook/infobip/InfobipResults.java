@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,10 +27,25 @@ public final class InfobipResults {
 
     public static final String PROVIDER = "infobip";
 
+    /** What an Infobip message id looks like; anything else is not echoed into the logs. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
+
     private InfobipResults() {
     }
 
+    /**
+     * Result {@code index} for the log line of a skipped result: its message id when it looks like one, its numbers
+     * masked. Nothing else of it is logged: the text is personal data.
+     */
+    public static String describe(JsonNode result, int index, int size) {
+        return "results[" + index + "] of " + size + " (messageId "
+                + JsonFields.text(result, "messageId").filter(id -> SAFE_ID.matcher(id).matches()).orElse("(none)")
+                + ", from " + JsonFields.text(result, "from").map(E164::masked).orElse("(none)")
+                + ", to " + JsonFields.text(result, "to").map(E164::masked).orElse("(none)") + ")";
+    }
+
     public static InboundMessageReceived inbound(JsonNode result, int index, Instant receivedAt) {
+        requireObject(result, index);
         List<String> problems = new ArrayList<>();
         String messageId = required(result, "messageId", problems);
         String from = number(result, "from", true, problems);
@@ -50,6 +66,7 @@ public final class InfobipResults {
     }
 
     public static DeliveryReportReceived deliveryReport(JsonNode result, int index, Instant reportedAt) {
+        requireObject(result, index);
         List<String> problems = new ArrayList<>();
         String messageId = required(result, "messageId", problems);
         JsonNode status = JsonFields.field(result, "status").filter(JsonNode::isObject).orElse(null);
@@ -118,6 +135,12 @@ public final class InfobipResults {
             return FailureReason.Expired;
         }
         return FailureReason.ProviderError;
+    }
+
+    private static void requireObject(JsonNode result, int index) {
+        if (result == null || !result.isObject()) {
+            throw new MalformedWebhookException("results[" + index + "] is not a JSON object.");
+        }
     }
 
     private static void check(List<String> problems, int index) {

@@ -41,11 +41,15 @@ import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Infobip's webhooks: inbound SMS ({@code results[]}) and delivery reports ({@code results[]}), authenticated by a
- * shared secret. A request is all or nothing: every result is checked before any is published, and 200 means Kafka
- * acknowledged all of them; otherwise Infobip retries the whole request (the repeats keep their event ids).
+ * shared secret. A result that cannot make an event (a short-code or alphanumeric sender, an unknown status, a missing
+ * field) is skipped, counted and logged, and the others are published: refusing the request would hold back, or lose,
+ * every good result with it. 200 means Kafka acknowledged every published event; otherwise Infobip retries the whole
+ * request (the repeats keep their event ids).
  */
 @Path("/webhooks/infobip")
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
+@APIResponse(responseCode = "404", description = "Infobip is not enabled on this gateway (gateway.infobip.enabled); nothing published",
+        content = @Content(mediaType = InfobipWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 public class InfobipWebhook {
 
     public static final String INBOUND_PATH = "/webhooks/infobip/inbound";
@@ -54,7 +58,7 @@ public class InfobipWebhook {
 
     private static final String PROVIDER = InfobipResults.PROVIDER;
     private static final Logger LOG = Logger.getLogger(InfobipWebhook.class);
-    private static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = "application/problem+json";
 
     @Inject
     InfobipConfig infobip;
@@ -79,9 +83,10 @@ public class InfobipWebhook {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Receive inbound SMS from Infobip",
             description = "Infobip's forward-to-URL for incoming SMS (JSON results[]). Secret in x-sms-webhook-secret "
-                    + "or basic auth. 200 only once Kafka acknowledged every message.")
-    @APIResponse(responseCode = "200", description = "Every message published and acknowledged")
-    @APIResponse(responseCode = "400", description = "A malformed result; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
+                    + "or basic auth. Results that cannot be mapped are skipped, counted in "
+                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other message.")
+    @APIResponse(responseCode = "200", description = "Every mappable message published and acknowledged")
+    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> inbound(@HeaderParam(SECRET_HEADER) String secret,
@@ -97,9 +102,10 @@ public class InfobipWebhook {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Receive delivery reports from Infobip",
             description = "Infobip's notifyUrl for SMS delivery reports (JSON results[]). Secret in "
-                    + "x-sms-webhook-secret or basic auth. 200 only once Kafka acknowledged every report.")
-    @APIResponse(responseCode = "200", description = "Every report published and acknowledged")
-    @APIResponse(responseCode = "400", description = "A malformed result; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
+                    + "x-sms-webhook-secret or basic auth. Results that cannot be mapped are skipped, counted in "
+                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other report.")
+    @APIResponse(responseCode = "200", description = "Every mappable report published and acknowledged")
+    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
     public Uni<Response> deliveryReports(@HeaderParam(SECRET_HEADER) String secret,
@@ -111,27 +117,29 @@ public class InfobipWebhook {
     }
 
     /**
-     * Maps every result first (so a malformed one refuses the request before anything is published), then publishes
+     * Maps every result it can (one that cannot is skipped, counted and logged, and costs only itself), then publishes
      * them all and answers 200 once every one is acknowledged.
      */
     private <T> Uni<Response> publishAll(List<JsonNode> results, BiFunction<JsonNode, Integer, T> map,
             Function<T, Uni<String>> publish) {
         List<T> events = new ArrayList<>();
-        try {
-            for (int i = 0; i < results.size(); i++) {
+        for (int i = 0; i < results.size(); i++) {
+            try {
                 events.add(map.apply(results.get(i), i));
+            } catch (MalformedWebhookException e) {
+                answers.skipped(PROVIDER, InfobipResults.describe(results.get(i), i, results.size()), e.getMessage());
             }
-        } catch (MalformedWebhookException e) {
-            throw answers.malformed(PROVIDER, "(" + results.size() + " result(s))", e.getMessage());
         }
+        int skipped = results.size() - events.size();
         List<Uni<String>> sends = events.stream().map(publish).toList();
         if (sends.isEmpty()) {
+            LOG.infof("Acknowledged an Infobip webhook with nothing to publish (%d result(s) skipped)", skipped);
             return Uni.createFrom().item(Response.ok().build());
         }
         return Uni.join().all(sends).andCollectFailures()
                 .onItem().transform(ids -> {
                     ids.forEach(id -> metrics.accepted(PROVIDER));
-                    LOG.infof("Accepted an Infobip webhook with %d result(s)", ids.size());
+                    LOG.infof("Accepted an Infobip webhook: %d result(s) published, %d skipped", ids.size(), skipped);
                     return Response.ok().build();
                 })
                 .onFailure().transform(failure -> answers.unavailable(PROVIDER,
@@ -182,12 +190,7 @@ public class InfobipWebhook {
             throw answers.malformed(PROVIDER, "(unparsable)", "The body has no results array.");
         }
         List<JsonNode> list = new ArrayList<>();
-        for (JsonNode result : results) {
-            if (!result.isObject()) {
-                throw answers.malformed(PROVIDER, "(unparsable)", "Every element of results must be an object.");
-            }
-            list.add(result);
-        }
+        results.forEach(list::add);
         return list;
     }
 }

@@ -60,9 +60,9 @@ public class TwilioRequestVerifier {
         }
         if (!TwilioSignature.matches(twilio.authToken(), url, form, signature)) {
             throw answers.refused(provider, Rejection.SIGNATURE_INVALID, logId(form), "The " + TwilioSignature.HEADER
-                    + " header does not match this request. It was checked for the URL " + url
-                    + " (gateway.public-base-url + path + query; also with the default port written out or left out)"
-                    + " and the auth token configured for this gateway.");
+                    + " header does not match this request. It was checked for the URL " + withoutQuery(url)
+                    + " followed by the query string as received (gateway.public-base-url + path + query; also with"
+                    + " the default port written out or left out) and the auth token configured for this gateway.");
         }
         return form;
     }
@@ -76,8 +76,8 @@ public class TwilioRequestVerifier {
         if (!TwilioSignature.matchesJsonBody(twilio.authToken(), url, body, signature)) {
             throw answers.refused(provider, Rejection.SIGNATURE_INVALID, "(json body)", "The " + TwilioSignature.HEADER
                     + " header or the bodySHA256 parameter does not match this request. It was checked for the URL "
-                    + url + " (also with the default port written out or left out) and the auth token configured for"
-                    + " this gateway.");
+                    + withoutQuery(url) + " followed by the query string as received (also with the default port"
+                    + " written out or left out) and the auth token configured for this gateway.");
         }
         JsonNode root;
         try {
@@ -95,6 +95,15 @@ public class TwilioRequestVerifier {
             }
         });
         return FormParameters.of(pairs);
+    }
+
+    /**
+     * The URL up to its query string, for a detail (which is logged): the query is the caller's, and a stranger's may
+     * carry numbers, texts or another provider's secret.
+     */
+    static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** The MessageSid for the logs, only if it looks like one: the caller may not be authenticated yet. */

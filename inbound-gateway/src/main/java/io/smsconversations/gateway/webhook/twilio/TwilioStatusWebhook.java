@@ -41,6 +41,8 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path(TwilioStatusWebhook.PATH)
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
+@APIResponse(responseCode = "404", description = "Twilio is not enabled on this gateway (gateway.twilio.enabled); nothing published",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
 public class TwilioStatusWebhook {
 
     public static final String PATH = "/webhooks/twilio/status";

@@ -1,22 +1,31 @@
 package io.smsconversations.gateway.webhook.vonage;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Vonage's settings ({@code gateway.vonage.*}). */
 @ConfigMapping(prefix = "gateway.vonage")
 public interface VonageConfig {
 
-    /** The local default; a production deployment must set {@code VONAGE_SIGNATURE_SECRET}. */
-    String LOCAL_SIGNATURE_SECRET = "local-vonage-signature-secret";
+    /** Whether this gateway serves Vonage's webhooks; off unless set (dev mode and tests turn it on). */
+    @WithDefault("false")
+    boolean enabled();
 
     /**
      * The account's signature secret (Dashboard → API settings → "Signature secret"): the key Vonage signs webhooks
-     * with. Secret; from {@code VONAGE_SIGNATURE_SECRET}.
+     * with. Secret; from {@code VONAGE_SIGNATURE_SECRET}; no default outside dev mode and tests.
      */
-    String signatureSecret();
+    @WithName("signature-secret")
+    Optional<String> configuredSignatureSecret();
+
+    /** The signature secret, empty when none is set (the gateway then refuses to start if Vonage is enabled). */
+    default String signatureSecret() {
+        return configuredSignatureSecret().orElse("");
+    }
 
     /**
      * The signature method chosen beside the secret in the dashboard: {@code md5hash}, {@code md5} (HMAC-MD5),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.DeliveryStatus;
@@ -57,15 +58,37 @@ public final class VonageMessages {
             Map.entry("53", FailureReason.RecipientOptedOut), // consent filter
             Map.entry("54", FailureReason.Blocked)); // regulation error
 
+    /** The inbound message's {@code type}: {@code text} (GSM), {@code unicode}, {@code binary} (no text). */
+    static final Set<String> INBOUND_TYPES = Set.of("text", "unicode", "binary");
+
+    /**
+     * Parameters only a delivery receipt carries, and parameters only an inbound message carries. Both webhooks are
+     * signed alike, so a signature alone does not say which one Vonage signed: a receipt replayed at the inbound
+     * endpoint would otherwise become an inbound message (with an empty text), and the other way round.
+     */
+    static final List<String> RECEIPT_ONLY = List.of("status", "err-code", "scts");
+    static final List<String> INBOUND_ONLY = List.of("text", "type", "keyword");
+
     private VonageMessages() {
     }
 
     public static InboundMessageReceived inbound(Map<String, String> parameters, Instant receivedAt) {
+        if (RECEIPT_ONLY.stream().anyMatch(parameters::containsKey)) {
+            throw new MalformedWebhookException("The parameters are a delivery receipt's (" + String.join(", ",
+                    RECEIPT_ONLY) + "), not an inbound message's: Vonage sends receipts to "
+                    + VonageWebhook.DELIVERY_RECEIPT_PATH + ".");
+        }
         List<String> problems = new ArrayList<>();
         String messageId = required(parameters, "messageId", problems);
         String from = number(parameters, "msisdn", true, problems);
         String to = number(parameters, "to", true, problems);
-        String type = parameters.getOrDefault("type", "text");
+        String type = required(parameters, "type", problems);
+        if (type != null && !INBOUND_TYPES.contains(type)) {
+            problems.add("type is not one of " + String.join(", ", INBOUND_TYPES.stream().sorted().toList()));
+        }
+        if (!"binary".equals(type) && !parameters.containsKey("text")) {
+            problems.add("text is missing");
+        }
         if (!problems.isEmpty()) {
             throw new MalformedWebhookException(
                     "The Vonage inbound message is malformed: " + String.join("; ", problems) + ".");
@@ -76,6 +99,11 @@ public final class VonageMessages {
     }
 
     public static DeliveryReportReceived deliveryReceipt(Map<String, String> parameters, Instant reportedAt) {
+        if (INBOUND_ONLY.stream().anyMatch(parameters::containsKey)) {
+            throw new MalformedWebhookException("The parameters are an inbound message's (" + String.join(", ",
+                    INBOUND_ONLY) + "), not a delivery receipt's: Vonage sends inbound messages to "
+                    + VonageWebhook.INBOUND_PATH + ".");
+        }
         List<String> problems = new ArrayList<>();
         String messageId = required(parameters, "messageId", problems);
         String rawStatus = required(parameters, "status", problems);

@@ -30,6 +30,8 @@ public class VonageRequests {
     static final String PROVIDER = "vonage";
     /** What a Vonage message id looks like; anything else from an unauthenticated caller is not logged. */
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** What a Vonage parameter name looks like; the details (which are logged) quote no other name a caller sent. */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z-]{0,39}");
 
     @Inject
     VonageConfig vonage;
@@ -91,7 +93,7 @@ public class VonageRequests {
         for (Map.Entry<String, List<String>> parameter : form.byName().entrySet()) {
             if (parameter.getValue().size() > 1) {
                 // Vonage never repeats a parameter, and a signature over a map cannot say which value was signed.
-                throw answers.malformed(PROVIDER, "(repeated)", "The parameter " + parameter.getKey()
+                throw answers.malformed(PROVIDER, "(repeated)", "The parameter " + nameOf(parameter.getKey())
                         + " is given more than once.");
             }
             parameters.put(parameter.getKey(), parameter.getValue().get(0));
@@ -113,7 +115,7 @@ public class VonageRequests {
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isContainerNode()) {
-                throw answers.malformed(PROVIDER, "(unparsable)", "The field " + field.getKey()
+                throw answers.malformed(PROVIDER, "(unparsable)", "The field " + nameOf(field.getKey())
                         + " is not a single value.");
             }
             if (!field.getValue().isNull()) {
@@ -121,6 +123,11 @@ public class VonageRequests {
             }
         }
         return parameters;
+    }
+
+    /** The name as given when it looks like a parameter name, else a word: the caller is not authenticated yet. */
+    private static String nameOf(String name) {
+        return PARAMETER_NAME.matcher(name).matches() ? name : "(a name that is not a Vonage parameter)";
     }
 
     private static Long parseLong(String text) {

@@ -41,6 +41,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
 // Every endpoint refuses alike: declared once for all four operations.
 @APIResponse(responseCode = "400", description = VonageWebhook.MALFORMED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
+@APIResponse(responseCode = "404", description = VonageWebhook.DISABLED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "403", description = VonageWebhook.REFUSED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "503", description = VonageWebhook.UNAVAILABLE, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 public class VonageWebhook {
@@ -138,7 +139,9 @@ public class VonageWebhook {
     }
 
     static final String PROBLEM = "application/problem+json";
-    static final String MALFORMED = "Authentic but malformed; nothing published";
+    static final String MALFORMED = "Authentic but malformed (a delivery receipt at the inbound endpoint included, and "
+            + "the other way round); nothing published";
+    static final String DISABLED = "Vonage is not enabled on this gateway (gateway.vonage.enabled); nothing published";
     static final String REFUSED = "sig missing or wrong, or timestamp stale; nothing published";
     static final String UNAVAILABLE = "Kafka did not acknowledge in time; Vonage should retry";
     private static final String INBOUND_DESCRIPTION = "Set as the number's (or account's) inbound webhook URL. "

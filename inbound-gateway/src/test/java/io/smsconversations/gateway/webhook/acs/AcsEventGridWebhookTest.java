@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
@@ -21,11 +22,13 @@ import io.restassured.response.ValidatableResponse;
 import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.DeliveryStatus;
+import io.smsconversations.events.E164;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.events.Topics;
+import io.smsconversations.gateway.CapturedLogs;
 import io.smsconversations.gateway.DeliveryReportsOnKafka;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.testing.CloudEventRecord;
@@ -168,26 +171,156 @@ class AcsEventGridWebhookTest {
     }
 
     @Test
-    void aMalformedEventRefusesTheWholeBatch() {
+    void aBatchWithUnmappableEventsPublishesTheOthersAndCountsAndLogsTheRestMasked() {
         String good = "Incoming_" + UUID.randomUUID();
-        String bad = "Incoming_" + UUID.randomUUID();
+        String goodReport = "Outgoing_" + UUID.randomUUID();
+        String shortCode = "Incoming_" + UUID.randomUUID();
+        String alphanumeric = "Incoming_" + UUID.randomUUID();
+        String unknownStatus = "Outgoing_" + UUID.randomUUID();
+        String noTo = "Incoming_" + UUID.randomUUID();
+        // A customer number that is valid E.164: it appears beside each bad sender and must show only masked.
+        String customer = "+14255550177";
+        String body = "[" + smsReceived(good, "14255550123", "12065550188", "good") + ","
+                + smsReceived(shortCode, "12345", customer, "from a short code") + ","
+                + smsReceived(alphanumeric, "CONTOSO", customer, "from a name") + ","
+                + deliveryReport(unknownStatus, "12065550188", customer, "Exploded") + ","
+                + "{\"eventType\":\"Microsoft.Communication.SMSReceived\",\"data\":{\"MessageId\":\"" + noTo
+                + "\",\"From\":\"" + customer + "\"}},"
+                + "{\"data\":{\"MessageId\":\"typeless\"}},"
+                + "42,"
+                + deliveryReport(goodReport, "12065550188", "14255550123", "Delivered") + "]";
+        double skippedBefore = Metrics.counter("gateway_webhook_skipped_total", "provider=\"acs\"");
+        double malformedBefore = rejected("malformed");
+
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            post(body, secret, subscription).statusCode(200);
+
+            assertThat(logs.containing("skipped event")).hasSize(6);
+            assertThat(logs.containing("skipped event 1 of 8")).singleElement().asString()
+                    .contains(shortCode, "data.From is not a phone number", "To " + E164.masked(customer));
+            assertThat(logs.containing("skipped event 3 of 8")).singleElement().asString()
+                    .contains("DeliveryStatus is not one of");
+            assertThat(logs.lines()).noneMatch(line -> line.contains(customer.substring(1)))
+                    .noneMatch(line -> line.contains("from a short code"));
+        }
+        assertThat(Metrics.counter("gateway_webhook_skipped_total", "provider=\"acs\"")).isEqualTo(skippedBefore + 6);
+        assertThat(rejected("malformed")).isEqualTo(malformedBefore);
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, good, shortCode,
+                alphanumeric, noTo, "typeless", goodReport, unknownStatus);
+        assertThat(published.messages()).containsExactly(good);
+        assertThat(published.reports()).containsExactly(goodReport);
+    }
+
+    @Test
+    void onlyABodyThatIsNoBatchAtAllIsRefused() {
         double before = rejected("malformed");
 
-        post("[" + smsReceived(good, "14255550123", "12065550188", "good") + ","
-                + smsReceived(bad, "customer", "12065550188", "bad") + "]", secret, subscription)
-                .statusCode(400)
+        post("{not json", secret, subscription).statusCode(400)
                 .contentType(startsWith("application/problem+json"))
-                .body("detail", containsString("Event 1 of the batch is malformed: data.From is not a phone number"));
-        post("{not json", secret, subscription).statusCode(400).body("detail", equalTo("The body is not valid JSON."));
-        post("[{\"eventType\":\"Microsoft.Communication.SMSDeliveryReportReceived\",\"data\":{\"MessageId\":\"m\","
-                + "\"DeliveryStatus\":\"Exploded\"}}]", secret, subscription)
-                .statusCode(400).body("detail", containsString("DeliveryStatus is not one of"));
+                .body("detail", equalTo("The body is not valid JSON."));
+        post("[]", secret, subscription).statusCode(400)
+                .body("detail", equalTo("The body is neither an event nor a non-empty JSON array of events."));
+        post("\"SMSReceived\"", secret, subscription).statusCode(400);
 
         assertThat(rejected("malformed")).isEqualTo(before + 3);
-        String control = "Incoming_" + UUID.randomUUID();
-        post("[" + smsReceived(control, "14255550123", "12065550188", "control") + "]", secret, subscription)
-                .statusCode(200);
-        DeliveryReportsOnKafka.assertOnlyControlOn(kafka, Topics.INBOUND_MESSAGES, control, good, bad);
+    }
+
+    @Test
+    void answersTheCloudEventsValidationHandshake() {
+        given().header(AcsEventGridWebhook.REQUEST_ORIGIN, "eventgrid.azure.net").header("WebHook-Request-Rate", "120")
+                .queryParam("code", secret)
+                .when().options(PATH).then()
+                .statusCode(200)
+                .header(AcsEventGridWebhook.ALLOWED_ORIGIN, "eventgrid.azure.net")
+                .header(AcsEventGridWebhook.ALLOWED_RATE, "*");
+        // The secret may come as the delivery-property header instead; a subscription name, when sent, is checked.
+        given().header(AcsEventGridWebhook.REQUEST_ORIGIN, "eventgrid.azure.net")
+                .header(AcsEventGridWebhook.SECRET_HEADER, secret)
+                .header(AcsEventGridWebhook.SUBSCRIPTION_HEADER, subscription.toUpperCase())
+                .when().options(PATH).then()
+                .statusCode(200)
+                .header(AcsEventGridWebhook.ALLOWED_ORIGIN, "eventgrid.azure.net");
+    }
+
+    @Test
+    void refusesTheCloudEventsHandshakeOfStrangers() {
+        double invalid = rejected("secret-invalid");
+        double absent = rejected("signature-missing");
+
+        given().header(AcsEventGridWebhook.REQUEST_ORIGIN, "eventgrid.azure.net").queryParam("code", "not-the-secret")
+                .when().options(PATH).then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("webhook secret does not match"))
+                .header(AcsEventGridWebhook.ALLOWED_ORIGIN, nullValue());
+        given().header(AcsEventGridWebhook.REQUEST_ORIGIN, "eventgrid.azure.net")
+                .when().options(PATH).then()
+                .statusCode(403).header(AcsEventGridWebhook.ALLOWED_ORIGIN, nullValue());
+        given().header(AcsEventGridWebhook.REQUEST_ORIGIN, "eventgrid.azure.net").queryParam("code", secret)
+                .header(AcsEventGridWebhook.SUBSCRIPTION_HEADER, "someone-elses")
+                .when().options(PATH).then()
+                .statusCode(403).header(AcsEventGridWebhook.ALLOWED_ORIGIN, nullValue());
+        given().queryParam("code", secret)
+                .when().options(PATH).then()
+                .statusCode(400)
+                .body("detail", containsString("WebHook-Request-Origin"))
+                .header(AcsEventGridWebhook.ALLOWED_ORIGIN, nullValue());
+
+        assertThat(rejected("secret-invalid")).isEqualTo(invalid + 2);
+        assertThat(rejected("signature-missing")).isEqualTo(absent + 1);
+    }
+
+    @Test
+    void publishesCloudEventsSchemaDeliveriesSingleAndBatched() {
+        String single = "Incoming_" + UUID.randomUUID();
+        String batched = "Incoming_" + UUID.randomUUID();
+        String reported = "Outgoing_" + UUID.randomUUID();
+
+        given().contentType(AcsEventGridWebhook.CLOUD_EVENT + "; charset=utf-8")
+                .header(AcsEventGridWebhook.SUBSCRIPTION_HEADER, subscription).queryParam("code", secret)
+                .body(cloudEvent(single, "Microsoft.Communication.SMSReceived",
+                        "{\"MessageId\":\"" + single + "\",\"From\":\"14255550123\",\"To\":\"12065550188\","
+                                + "\"Message\":\"single " + single + "\"}"))
+                .when().post(PATH).then().statusCode(200);
+        given().contentType(AcsEventGridWebhook.CLOUD_EVENTS_BATCH + "; charset=utf-8")
+                .header(AcsEventGridWebhook.SUBSCRIPTION_HEADER, subscription).queryParam("code", secret)
+                .body("[" + cloudEvent(batched, "Microsoft.Communication.SMSReceived",
+                        "{\"MessageId\":\"" + batched + "\",\"From\":\"+14255550123\",\"To\":\"+12065550188\","
+                                + "\"Message\":\"batched\"}") + ","
+                        + cloudEvent(reported, "Microsoft.Communication.SMSDeliveryReportReceived",
+                                "{\"MessageId\":\"" + reported + "\",\"From\":\"12065550188\",\"To\":\"14255550123\","
+                                        + "\"DeliveryStatus\":\"Delivered\",\"DeliveryStatusDetails\":\"No error.\"}")
+                        + "]")
+                .when().post(PATH).then().statusCode(200);
+
+        CloudEventRecord record = kafka.awaitOne(Topics.INBOUND_MESSAGES, r -> single.equals(r.subject()),
+                DeliveryReportsOnKafka.AWAIT);
+        assertThat(record.id()).isEqualTo(EventIds.inboundMessage("acs", single));
+        InboundMessageReceived event = record.dataAs(InboundMessageReceived.class);
+        assertThat(event).isEqualTo(new InboundMessageReceived("acs", single, "+14255550123", "+12065550188",
+                "single " + single, event.receivedAt(), List.of(), 1));
+        assertThat(kafka.awaitOne(Topics.INBOUND_MESSAGES, r -> batched.equals(r.subject()),
+                DeliveryReportsOnKafka.AWAIT).dataAs(InboundMessageReceived.class).body()).isEqualTo("batched");
+        DeliveryReportReceived report = kafka.awaitOne(DeliveryReportsOnKafka.TOPIC, r -> reported.equals(r.subject()),
+                DeliveryReportsOnKafka.AWAIT).dataAs(DeliveryReportReceived.class);
+        assertThat(report).isEqualTo(new DeliveryReportReceived("acs", reported, DeliveryStatus.DELIVERED, null, null,
+                "Delivered: No error.", "+12065550188", "+14255550123", report.reportedAt()));
+    }
+
+    private static String cloudEvent(String id, String type, String data) {
+        return """
+                {"id":"%s","source":"/subscriptions/x/resourceGroups/r/providers/Microsoft.Communication/communicationServices/acs",
+                 "specversion":"1.0","type":"%s","subject":"/phonenumber/12065550188","time":"2026-11-25T00:00:00Z",
+                 "datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type, data);
+    }
+
+    private static String deliveryReport(String messageId, String from, String to, String status) {
+        return """
+                {"id":"%s","topic":"/subscriptions/x","subject":"/phonenumber/%s",
+                 "data":{"MessageId":"%s","From":"%s","To":"%s","DeliveryStatus":"%s","DeliveryStatusDetails":"No error."},
+                 "eventType":"Microsoft.Communication.SMSDeliveryReportReceived","eventTime":"2026-11-25T00:00:01Z",
+                 "dataVersion":"1.0","metadataVersion":"1"}""".formatted(UUID.randomUUID(), from, messageId, from, to,
+                status);
     }
 
     private static String smsReceived(String messageId, String from, String to, String message) {

@@ -212,6 +212,58 @@ class VonageWebhookTest {
                 badNumber.messageId());
     }
 
+    @Test
+    void refusesASignedCallbackAtTheOtherKindsEndpoint() {
+        VonageCallback receipt = VonageCallback.receipt(VonageCallback.newMessageId(), "14255550123", "12065550188",
+                "delivered", "0").sign(method, secret);
+        VonageCallback inbound = VonageCallback.inbound(VonageCallback.newMessageId(), "14255550123", "12065550188",
+                "START").sign(method, secret);
+        // A receipt stripped of what only receipts carry still has no type and no text: not an inbound message.
+        VonageCallback stripped = VonageCallback.receipt(VonageCallback.newMessageId(), "14255550123", "12065550188",
+                "delivered", "0").without("status").without("err-code").without("scts").sign(method, secret);
+        double before = rejected("malformed");
+
+        receipt.get(INBOUND).statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("are a delivery receipt's (status, err-code, scts), not an inbound"))
+                .body("detail", containsString(RECEIPT));
+        receipt.postJson(INBOUND).statusCode(400).body("detail", containsString("delivery receipt"));
+        inbound.postForm(RECEIPT).statusCode(400)
+                .body("detail", containsString("are an inbound message's (text, type, keyword), not a delivery"))
+                .body("detail", containsString(INBOUND));
+        stripped.get(INBOUND).statusCode(400)
+                .body("detail", containsString("type is missing"))
+                .body("detail", containsString("text is missing"));
+
+        assertThat(rejected("malformed")).isEqualTo(before + 4);
+        String control = VonageCallback.newMessageId();
+        VonageCallback.inbound(control, "14255550123", "12065550188", "control").sign(method, secret)
+                .get(INBOUND).statusCode(204);
+        String controlReceipt = VonageCallback.newMessageId();
+        VonageCallback.receipt(controlReceipt, "14255550123", "12065550188", "accepted", "0").sign(method, secret)
+                .get(RECEIPT).statusCode(204);
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, control,
+                controlReceipt, receipt.messageId(), inbound.messageId(), stripped.messageId());
+        assertThat(published.messages()).containsExactly(control);
+        assertThat(published.reports()).containsExactly(controlReceipt);
+    }
+
+    @Test
+    void acceptsAUnicodeAndABinaryInboundMessage() {
+        String unicode = VonageCallback.newMessageId();
+        String binary = VonageCallback.newMessageId();
+
+        VonageCallback.inbound(unicode, "14255550123", "12065550188", "Grüße " + unicode).set("type", "unicode")
+                .sign(method, secret).get(INBOUND).statusCode(204);
+        VonageCallback.inbound(binary, "14255550123", "12065550188", "x").set("type", "binary").without("text")
+                .set("data", "0102").set("udh", "050003CC0201").sign(method, secret).postJson(INBOUND).statusCode(204);
+
+        assertThat(kafka.awaitOne(Topics.INBOUND_MESSAGES, r -> unicode.equals(r.subject()),
+                DeliveryReportsOnKafka.AWAIT).dataAs(InboundMessageReceived.class).body()).isEqualTo("Grüße " + unicode);
+        assertThat(kafka.awaitOne(Topics.INBOUND_MESSAGES, r -> binary.equals(r.subject()),
+                DeliveryReportsOnKafka.AWAIT).dataAs(InboundMessageReceived.class).body()).isEmpty();
+    }
+
     private static double rejected(String reason) {
         return Metrics.counter("gateway_webhook_rejected_total", "provider=\"vonage\",reason=\"" + reason + "\"");
     }
