@@ -123,14 +123,17 @@ public final class Availability {
                 || t instanceof io.netty.handler.timeout.TimeoutException) {
             return Optional.of(Dependency.NETWORK);
         }
-        if (t instanceof IOException && isConnectionMessage(t.getMessage())) {
-            return Optional.of(Dependency.NETWORK);
-        }
-        if (t instanceof io.vertx.core.VertxException && isConnectionMessage(t.getMessage())) {
-            // Vert.x reports a pooled connection that went away, or a pool wait that timed out, this way
+        if (isDriverFailure(t) && isConnectionMessage(t.getMessage())) {
+            // Vert.x reports a pooled connection that went away ("Pending requests failed to be sent due to
+            // connection has been closed."), or a pool wait that timed out, with a plain exception and a message
             return Optional.of(Dependency.NETWORK);
         }
         return Optional.empty();
+    }
+
+    private static boolean isDriverFailure(Throwable t) {
+        return t instanceof IOException || t instanceof io.vertx.core.VertxException
+                || t instanceof io.vertx.core.impl.NoStackTraceThrowable;
     }
 
     private static boolean unavailableState(String sqlState) {

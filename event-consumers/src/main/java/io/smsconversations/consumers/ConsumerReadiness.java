@@ -12,7 +12,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness check {@code event-consumers}: DOWN while a channel waits out an outage (see {@link ChannelOutages}),
- * naming the channel, what it waits for, since when and how many attempts failed. A service whose readiness must not
+ * with {@code waiting} (the channels) and, per channel, {@code <channel>.waitingFor} (database, kafka, network),
+ * {@code .since}, {@code .records} and {@code .failedAttempts}. A service whose readiness must not
  * depend on its consumers (the gateway: providers' webhooks need only Kafka) sets
  * {@code sms.consumer.readiness.enabled=false} and reads the same answer at {@code /q/health/group/consumers}
  * ({@link ConsumerHealthGroup}).
@@ -48,9 +49,12 @@ public class ConsumerReadiness implements HealthCheck {
             return HealthCheckResponse.up(NAME);
         }
         HealthCheckResponseBuilder down = HealthCheckResponse.named(NAME).down();
-        waiting.forEach((channel, wait) -> down.withData(channel, "waiting for " + String.join("+",
-                new java.util.TreeSet<>(wait.dependencies())) + " since " + wait.since() + ": " + wait.records()
-                + " record(s), " + wait.failedAttempts() + " failed attempt(s)"));
+        down.withData("waiting", String.join(",", waiting.keySet()));
+        waiting.forEach((channel, wait) -> down
+                .withData(channel + ".waitingFor", String.join(",", new java.util.TreeSet<>(wait.dependencies())))
+                .withData(channel + ".since", String.valueOf(wait.since()))
+                .withData(channel + ".records", wait.records())
+                .withData(channel + ".failedAttempts", wait.failedAttempts()));
         return down.build();
     }
 }

@@ -1,6 +1,9 @@
 package io.smsconversations.consumers;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +29,12 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  *
  * @param id {@code ce_id}; null for a directory entry written without CloudEvents headers
  * @param type {@code ce_type}; null likewise
+ * @param time {@code ce_time}, null when the event has none
  * @param key the Kafka key, null when the record has none
  * @param payload the value, null for a tombstone
  */
-public record IncomingEvent(String id, String type, String source, String subject, String key, String topic,
+public record IncomingEvent(String id, String type, String source, String subject, Instant time, String key,
+        String topic,
         int partition, long offset, String payload) {
 
     static final String SPEC_VERSION = "1.0";
@@ -50,7 +55,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
     public static IncomingEvent entry(Message<String> message) {
         IncomingKafkaRecordMetadata<?, ?> kafka = kafka(message);
         if (!hasCloudEventHeaders(kafka.getHeaders())) {
-            return new IncomingEvent(null, null, null, null, key(kafka), kafka.getTopic(), kafka.getPartition(),
+            return new IncomingEvent(null, null, null, null, null, key(kafka), kafka.getTopic(), kafka.getPartition(),
                     kafka.getOffset(), message.getPayload());
         }
         return checked(message, kafka);
@@ -98,22 +103,32 @@ public record IncomingEvent(String id, String type, String source, String subjec
      * parser stopped, never what it read (a message body, a phone number).
      */
     public <T> T payloadAs(ObjectMapper json, Class<T> type) {
+        return parse(json, payload, type);
+    }
+
+    /** {@code text} read as {@code type}, with the same poison reasons as {@link #payloadAs}. */
+    public static <T> T parse(ObjectMapper json, String payload, Class<T> type) {
         if (payload == null || payload.isBlank()) {
-            throw new PoisonRecordException("no payload, expected a " + type.getSimpleName());
+            throw new PoisonRecordException("no payload, expected " + aOrAn(type));
         }
         T value;
         try {
             value = json.readValue(payload, type);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new PoisonRecordException("payload is not a " + type.getSimpleName() + " in JSON ("
+            throw new PoisonRecordException("payload is not " + aOrAn(type) + " in JSON ("
                     + e.getClass().getSimpleName()
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         }
         if (value == null) {
-            throw new PoisonRecordException("payload is JSON null, not a " + type.getSimpleName());
+            throw new PoisonRecordException("payload is JSON null, not " + aOrAn(type));
         }
         return value;
+    }
+
+    private static String aOrAn(Class<?> type) {
+        String name = type.getSimpleName();
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** Poison naming every field of {@code names} whose value in {@code values} (same order) is null or blank. */
@@ -155,11 +170,24 @@ public record IncomingEvent(String id, String type, String source, String subjec
         String id = required(headers, "ce_id", wrong);
         String source = required(headers, "ce_source", wrong);
         String type = required(headers, "ce_type", wrong);
+        Instant time = time(header(headers, "ce_time"), wrong);
         if (!wrong.isEmpty()) {
             throw new PoisonRecordException("broken CloudEvents headers: " + String.join(", ", wrong));
         }
-        return new IncomingEvent(id, type, source, header(headers, "ce_subject"), key(kafka), kafka.getTopic(),
+        return new IncomingEvent(id, type, source, header(headers, "ce_subject"), time, key(kafka), kafka.getTopic(),
                 kafka.getPartition(), kafka.getOffset(), message.getPayload());
+    }
+
+    private static Instant time(String value, List<String> wrong) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            wrong.add("ce_time is not an RFC 3339 timestamp");
+            return null;
+        }
     }
 
     private static IncomingKafkaRecordMetadata<?, ?> kafka(Message<?> message) {

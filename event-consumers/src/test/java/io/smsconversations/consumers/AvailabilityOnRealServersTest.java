@@ -62,7 +62,7 @@ class AvailabilityOnRealServersTest {
 
         Throwable failure = failureOf(connection.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure)).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(admin.close());
         await(pool.close());
     }
@@ -85,7 +85,7 @@ class AvailabilityOnRealServersTest {
 
         Throwable failure = failureOf(pool.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure)).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(pool.close());
     }
 
@@ -114,7 +114,7 @@ class AvailabilityOnRealServersTest {
             } catch (Exception e) {
                 failure = e;
             }
-            assertThat(Availability.kindOf(failure)).as(Availability.describe(failure)).isEqualTo(Kind.OUTAGE);
+            assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         }
     }
 
@@ -129,7 +129,7 @@ class AvailabilityOnRealServersTest {
         own.close();
         Throwable failure = failureOf(pool.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure)).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(pool.close());
     }
 

@@ -40,6 +40,17 @@ class AvailabilityTest {
     }
 
     @Test
+    void aConnectionClosedUnderPendingStatementsIsAnOutage() {
+        // what the SQL client fails pending statements with when the server drops the connection
+        assertThat(Availability.kindOf(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Pending requests failed to be sent due to connection has been closed."))).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(new io.vertx.core.VertxException("Timeout waiting for connection")))
+                .isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(new IllegalStateException("connection closed by the seller")))
+                .isEqualTo(Kind.FAULT); // only the drivers' own failures are read this way
+    }
+
+    @Test
     void kafkaTimeoutsAndRetriableErrorsAreOutages() {
         assertThat(Availability.dependencyAway(new org.apache.kafka.common.errors.TimeoutException("expired")))
                 .contains(Dependency.KAFKA);
