@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,7 @@ public class ChannelOutages {
     private final Clock clock;
     private final Map<String, ChannelWait> waits = new ConcurrentHashMap<>();
 
+    @Inject
     public ChannelOutages(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
     }
