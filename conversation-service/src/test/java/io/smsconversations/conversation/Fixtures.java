@@ -121,10 +121,12 @@ public final class Fixtures {
     }
 
     /** The value of a counter or gauge on /q/metrics (the sum over its series), 0 when it is not there. */
+    /** The sum of a metric's series; {@code name} may end in the start of a label set, e.g. {@code x{channel="c"}. */
     public static double metric(String name) {
         String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String series = name.contains("{") ? name : name + "{";
         return text.lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> line.startsWith(series) || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

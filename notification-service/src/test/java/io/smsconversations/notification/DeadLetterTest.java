@@ -111,9 +111,9 @@ class DeadLetterTest {
 
         ConversationEvents.kafka().awaitOne(DLQ, r -> moveId.equals(r.id()), WAIT);
         assertThat(deadLetterReason(moveId))
-                .isEqualTo("payload lacks conversationId or the record it was moved to");
+                .isEqualTo("missing field(s): to.id");
         ConversationEvents.kafka().awaitOne(DLQ, r -> statusId.equals(r.id()), WAIT);
-        assertThat(deadLetterReason(statusId)).startsWith("payload is not a valid ConversationMessageStatusChanged");
+        assertThat(deadLetterReason(statusId)).startsWith("payload is not a ConversationMessageStatusChanged in JSON");
     }
 
     @Test
@@ -126,7 +126,43 @@ class DeadLetterTest {
         assertThat(dead.value()).isEqualTo("[not a seller");
     }
 
-    /** The SmallRye {@code dead-letter-reason} header of the dead letter with CloudEvents id {@code id}. */
+    @Test
+    void brokenCloudEventsHeadersAreDeadLetteredAndThePartitionMovesOn() throws Exception {
+        String seller = unique("seller");
+        ConversationMessageAdded good = inbound("after the broken headers", privileged(seller));
+        String brokenId = unique("broken");
+        // ce_specversion and ce_id without ce_source or ce_type: SmallRye's own parsing would fail the channel
+        ConversationEvents.kafka().publishWithHeaders(Topics.CONVERSATION_EVENTS, good.conversationId(), "{}",
+                Map.of("ce_specversion", "1.0", "ce_id", brokenId));
+        publish(good);
+
+        ConversationEvents.kafka().awaitOne(DLQ, r -> brokenId.equals(r.id()), WAIT);
+        assertThat(deadLetterReason(brokenId))
+                .isEqualTo("broken CloudEvents headers: ce_source missing, ce_type missing");
+        await().atMost(WAIT).until(() -> Inbox.about(TestTokens.seller(seller), good.conversationId()).size() == 1);
+    }
+
+    @Test
+    void aDatabaseFailoverIsWaitedOutAndTheNotificationIsStoredOnce() {
+        String seller = unique("seller");
+        ConversationMessageAdded during = inbound("during the failover", privileged(seller));
+        try (var outage = SuiteInfrastructure.get().postgres().outage("notification")) {
+            publish(during);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                var ready = io.restassured.RestAssured.given().when().get("/q/health/ready").then().extract()
+                        .jsonPath();
+                String check = "checks.find { it.name == 'event-consumers' }";
+                assertThat(ready.getString(check + ".status")).isEqualTo("DOWN");
+                assertThat(ready.getString(check + ".data.'conversation-events.waitingFor'")).contains("database");
+                assertThat(ready.getInt(check + ".data.'conversation-events.failedAttempts'")).isGreaterThan(5);
+            });
+        }
+        await().atMost(WAIT).until(() -> Inbox.about(TestTokens.seller(seller), during.conversationId()).size() == 1);
+        assertThat(ConversationEvents.kafka().collect(DLQ, r -> eventId(during).equals(r.id()),
+                Duration.ofSeconds(2))).isEmpty();
+    }
+
+    /** The {@code dead-letter-reason} header of the dead letter with CloudEvents id {@code id}. */
     static String deadLetterReason(String id) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteInfrastructure.get().kafkaBootstrapServers(),

@@ -78,6 +78,13 @@ public final class KafkaTestClient implements AutoCloseable {
         send(new ProducerRecord<>(topic, key, value));
     }
 
+    /** Publishes {@code value} with exactly {@code headers} (for tests of broken CloudEvents headers). */
+    public void publishWithHeaders(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> header(record, name, text));
+        send(record);
+    }
+
     /** Waits until {@code count} records of {@code topic} match, and returns every match seen by then. */
     public List<CloudEventRecord> await(String topic, Predicate<CloudEventRecord> matching, int count, Duration timeout) {
         List<CloudEventRecord> found = readUntil(topic, matching, count, timeout);

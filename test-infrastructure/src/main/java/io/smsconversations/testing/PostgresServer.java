@@ -89,6 +89,37 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * An outage of one service's database as the service sees a failover: its open connections are terminated
+     * (SQLSTATE 57P01) and new ones refused (53300, the role's connection limit set to 0) until {@link Outage#close}.
+     * The server itself keeps running, so the other databases of the suite are not affected.
+     */
+    public Outage outage(String database) {
+        if (!SAFE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        admin("ALTER ROLE " + database + " CONNECTION LIMIT 0",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + database + "'");
+        return () -> admin("ALTER ROLE " + database + " CONNECTION LIMIT -1");
+    }
+
+    /** A database outage in progress; closing it ends it. */
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void admin(String... statements) {
+        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), adminUser, adminPassword);
+                Statement sql = admin.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run an administrative statement on " + host + ":" + port, e);
+        }
+    }
+
     public String serverVersion() {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), adminUser, adminPassword)) {
             return admin.getMetaData().getDatabaseProductVersion();

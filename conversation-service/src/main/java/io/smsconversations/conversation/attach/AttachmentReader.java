@@ -7,12 +7,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
+import io.smsconversations.consumers.IncomingEvent;
+import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
@@ -40,18 +38,12 @@ public class AttachmentReader {
     @Inject
     ObjectMapper json;
 
-    @SuppressWarnings("unchecked")
-    public Attachment read(Message<String> record) {
-        IncomingKafkaCloudEventMetadata<String, String> cloudEvent = record
-                .getMetadata(IncomingKafkaCloudEventMetadata.class)
-                .orElseThrow(() -> new PoisonRecordException("not a binary-mode CloudEvent (no ce_* headers)"));
-        String eventId = cloudEvent.getId();
-        require(eventId != null && !eventId.isBlank(), "the CloudEvents id is missing");
+    public Attachment read(IncomingEvent event) {
+        String eventId = event.id();
         require(eventId.length() <= MAX_EVENT_ID, "the CloudEvents id is longer than " + MAX_EVENT_ID);
-        require(EventTypes.MESSAGE_ATTACHED.equals(cloudEvent.getType()),
-                "unsupported CloudEvents type; expected " + EventTypes.MESSAGE_ATTACHED);
+        event.requireType(EventTypes.MESSAGE_ATTACHED);
 
-        MessageAttached attached = parse(record.getPayload());
+        MessageAttached attached = event.payloadAs(json, MessageAttached.class);
         InboundMessageReceived message = attached.message();
         require(message != null, "message is missing");
         RecordRef recordRef = checkedRecord(attached.record());
@@ -64,7 +56,7 @@ public class AttachmentReader {
 
         Instant occurredAt = message.receivedAt() != null
                 ? message.receivedAt()
-                : cloudEvent.getTimeStamp().map(t -> t.toInstant()).orElseGet(Instant::now);
+                : event.time() != null ? event.time() : Instant.now();
         List<MediaReference> media = message.media();
         for (MediaReference item : media) {
             require(item != null && item.url() != null && !item.url().isBlank(),
@@ -79,22 +71,6 @@ public class AttachmentReader {
         return new Attachment(eventId, recordRef, customer, business, message.provider(),
                 message.providerMessageId(), message.body(), occurredAt.truncatedTo(ChronoUnit.MICROS),
                 Math.max(1, message.segments()), media, alerts);
-    }
-
-    private MessageAttached parse(String payload) {
-        require(payload != null && !payload.isBlank(), "the record has no payload");
-        try {
-            MessageAttached attached = json.readValue(payload, MessageAttached.class);
-            require(attached != null, "the payload is JSON null");
-            return attached;
-        } catch (JsonProcessingException e) {
-            // Jackson's own message may quote the payload (a body, a number): say where, not what.
-            var where = e.getLocation();
-            throw new PoisonRecordException("the payload is not a MessageAttached JSON document ("
-                    + e.getClass().getSimpleName()
-                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                    + ")");
-        }
     }
 
     private static RecordRef checkedRecord(RecordRef record) {

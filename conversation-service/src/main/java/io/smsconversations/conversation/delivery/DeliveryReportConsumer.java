@@ -1,28 +1,27 @@
 package io.smsconversations.conversation.delivery;
 
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.consume.ConsumedRecords;
-import io.smsconversations.conversation.consume.RecordRetries;
+import io.smsconversations.consumers.EventConsumers;
+import io.smsconversations.consumers.IncomingEvent;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.EventTypes;
 
 /**
  * Consumes the gateway's delivery reports ({@code sms.delivery-reports}) and moves outbound messages forward. A report
  * naming a provider message id no message carries yet (it overtook the SendAccepted) is kept and applied when that
- * SendAccepted arrives.
- * Unreadable records go to the dead-letter topic at once; database failures are retried first.
+ * SendAccepted arrives. Unreadable records go to the dead-letter topic at once; a database outage is waited out, so
+ * no report is lost to one (event-consumers).
  */
 @ApplicationScoped
 public class DeliveryReportConsumer {
@@ -31,63 +30,38 @@ public class DeliveryReportConsumer {
 
     private static final Logger LOG = Logger.getLogger(DeliveryReportConsumer.class);
 
-    @Inject
-    DeliveryReports reports;
+    private final DeliveryReports reports;
+    private final EventConsumers consumers;
+    private final ObjectMapper json;
+    private final MeterRegistry registry;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    RecordRetries retries;
-
-    @Inject
-    MeterRegistry registry;
+    public DeliveryReportConsumer(DeliveryReports reports, EventConsumers consumers, ObjectMapper json,
+            MeterRegistry registry) {
+        this.reports = reports;
+        this.consumers = consumers;
+        this.json = json;
+        this.registry = registry;
+    }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> record) {
-        String eventId = ConsumedRecords.header(record, "ce_id");
-        DeliveryReportReceived report;
-        try {
-            report = read(record, eventId);
-        } catch (IllegalArgumentException poison) {
-            registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
-            LOG.warnf("Delivery report %s refused, sending it to the dead-letter topic: %s",
-                    ConsumedRecords.where(record), poison.getMessage());
-            return Uni.createFrom().completionStage(() -> record.nack(poison));
-        }
-        return retries.retried(() -> reports.apply(eventId, report))
-                .onItemOrFailure().transformToUni((applied, failure) -> {
-                    if (failure != null) {
-                        registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
-                        LOG.errorf(failure, "Delivery report %s failed its retries; dead-lettered", eventId);
-                        return Uni.createFrom().completionStage(() -> record.nack(failure));
-                    }
-                    String outcome = applied.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                    registry.counter("conversation.delivery.reports", "outcome", outcome).increment();
-                    LOG.infof("Delivery report %s (%s %s of %s message %s): %s", eventId, report.status(),
-                            report.reason() == null ? "" : report.reason(), report.provider(),
-                            report.providerMessageId(), outcome);
-                    return Uni.createFrom().completionStage(record::ack);
-                });
+        return consumers.process(CHANNEL, record, event -> {
+            DeliveryReportReceived report = read(event);
+            return reports.apply(event.id(), report).invoke(applied -> {
+                String outcome = applied.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                registry.counter("conversation.delivery.reports", "outcome", outcome).increment();
+                LOG.infof("Delivery report %s (%s %s of %s message %s): %s", event.id(), report.status(),
+                        report.reason() == null ? "" : report.reason(), report.provider(),
+                        report.providerMessageId(), outcome);
+            });
+        });
     }
 
-    private DeliveryReportReceived read(Message<String> record, String eventId) {
-        String type = ConsumedRecords.header(record, "ce_type");
-        if (eventId == null || !EventTypes.DELIVERY_REPORT_RECEIVED.equals(type)) {
-            throw new IllegalArgumentException("not a " + EventTypes.DELIVERY_REPORT_RECEIVED + " CloudEvent");
-        }
-        DeliveryReportReceived report;
-        try {
-            report = json.readValue(record.getPayload(), DeliveryReportReceived.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the value is not a DeliveryReportReceived: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the record has no value");
-        }
-        if (report == null || report.provider() == null || report.providerMessageId() == null
-                || report.status() == null || report.reportedAt() == null) {
-            throw new IllegalArgumentException("provider, providerMessageId, status and reportedAt are required");
-        }
+    private DeliveryReportReceived read(IncomingEvent event) {
+        DeliveryReportReceived report = event.requireType(EventTypes.DELIVERY_REPORT_RECEIVED)
+                .payloadAs(json, DeliveryReportReceived.class);
+        IncomingEvent.requireFields(new String[] { "provider", "providerMessageId", "status", "reportedAt" },
+                report.provider(), report.providerMessageId(), report.status(), report.reportedAt());
         return report;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
@@ -18,7 +19,7 @@ import io.smsconversations.events.Team;
 /**
  * Checks the directory entries read from the topics and brings them to their stored form (trimmed, blank optional
  * strings absent, ids without duplicates, numbers E.164). An entry with anything wrong is refused as a whole
- * ({@link InvalidDirectoryEntryException}), never half-stored. The limits are the columns of V3.
+ * ({@link PoisonRecordException}), never half-stored. The limits are the columns of V3.
  */
 final class DirectoryEntries {
 
@@ -113,7 +114,7 @@ final class DirectoryEntries {
     /** The key of a business number entry in E.164. */
     static String businessNumberKey(String key) {
         return E164.normalise(key).orElseThrow(
-                () -> new InvalidDirectoryEntryException("business number: the key is not an E.164 number"));
+                () -> new PoisonRecordException("business number: the key is not an E.164 number"));
     }
 
     private static void id(String key, String bodyId, List<String> problems) {
@@ -161,7 +162,7 @@ final class DirectoryEntries {
 
     private static void refuseIfAny(String subject, List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new InvalidDirectoryEntryException(subject + ": " + String.join("; ", problems));
+            throw new PoisonRecordException(subject + ": " + String.join("; ", problems));
         }
     }
 }

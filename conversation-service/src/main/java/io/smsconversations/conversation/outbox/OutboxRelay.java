@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smsconversations.consumers.Availability;
 import io.smsconversations.events.EventTypes;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,13 +35,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Publishes the pending rows of {@code outbox_event} to Kafka, oldest first, and stamps them published.
  * <p>
- * One relay at a time across all replicas: a pass runs only while it holds a session-level PostgreSQL advisory lock
- * ({@code pg_try_advisory_lock}); a replica that does not get it skips the pass, and a replica that dies loses the
- * lock with its connection. A pass reads a batch in id order and hands it to the producer in that order (idempotent,
- * {@code acks=all}: the order per partition holds, retries do not duplicate), waits for every acknowledgement, then
- * stamps the acknowledged rows. A crash or an unreachable broker before the stamp leaves the rows pending: they are
- * published again by the next pass, so an event is published at least once and consumers drop repeats by
- * {@code ce_id}.
+ * One relay at a time across all replicas: a pass is one transaction that first takes a transaction-scoped PostgreSQL
+ * advisory lock ({@code pg_try_advisory_xact_lock}); a replica that does not get it skips the pass. The lock ends with
+ * the transaction on every path - commit, rollback after a failure, a connection lost or a replica killed - so no
+ * pooled connection can keep it after a pass (a session lock whose unlock failed would have stopped every relay).
+ * A pass reads a batch in id order and hands it to the producer in that order (idempotent, {@code acks=all}: the order
+ * per partition holds, retries do not duplicate), waits for every acknowledgement, then stamps, per key, the
+ * acknowledged prefix ({@link AcknowledgedPrefix}). A crash or an unreachable broker before the stamp leaves the rows
+ * pending: they are published again by the next pass, so an event is published at least once and consumers drop
+ * repeats by {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -106,7 +108,8 @@ public class OutboxRelay {
                 count -> schedule(count >= config.batchSize() ? 1 : config.pollInterval().toMillis()),
                 failure -> {
                     failedPasses.increment();
-                    LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(), failure);
+                    LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(),
+                            Availability.describe(failure));
                     schedule(config.pollInterval().toMillis());
                 });
     }
@@ -117,10 +120,10 @@ public class OutboxRelay {
      * @return how many events were published (0 when another replica is relaying)
      */
     public Uni<Integer> relayOnce() {
-        return pool.withConnection(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("locked"))
-                        ? relayLocked(connection).onTermination().call(() -> unlock(connection))
+                        ? relayLocked(connection)
                         : Uni.createFrom().item(0)));
     }
 
@@ -134,14 +137,16 @@ public class OutboxRelay {
                     }
                     // Joined in list order: the emitter receives them in id order, so the producer keeps the order
                     // within each partition (one key, one partition).
-                    List<Uni<Long>> sends = batch.stream().map(this::publish).toList();
+                    List<Uni<AcknowledgedPrefix.Sent>> sends = batch.stream().map(this::publish).toList();
                     return Uni.join().all(sends).andCollectFailures()
-                            .chain(ids -> markPublished(connection, ids, batch.size()));
+                            .chain(sent -> markPublished(connection, sent));
                 });
     }
 
-    private Uni<Long> publish(Row row) {
+    private Uni<AcknowledgedPrefix.Sent> publish(Row row) {
         long id = row.getLong("id");
+        String topic = row.getString("topic");
+        String key = row.getString("message_key");
         OffsetDateTime time = row.getOffsetDateTime("ce_time");
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.getString("ce_id"))
@@ -151,21 +156,23 @@ public class OutboxRelay {
                 .withTimestamp(time.atZoneSameInstant(ZoneOffset.UTC))
                 .build();
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
-                .withKey(row.getString("message_key"))
+                .withTopic(topic)
+                .withKey(key)
                 .build();
         return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(cloudEvent).addMetadata(record))
-                .replaceWith(id)
-                // A row Kafka did not take stays pending; the others of the batch are still stamped.
-                .onFailure().recoverWithItem(() -> null);
+                .replaceWith(new AcknowledgedPrefix.Sent(id, topic, key, true))
+                // A row Kafka did not take stays pending, and so do the later rows of its key.
+                .onFailure().recoverWithItem(() -> new AcknowledgedPrefix.Sent(id, topic, key, false));
     }
 
-    private Uni<Integer> markPublished(SqlConnection connection, List<Long> outcomes, int batchSize) {
-        List<Long> acknowledged = outcomes.stream().filter(Objects::nonNull).toList();
+    private Uni<Integer> markPublished(SqlConnection connection, List<AcknowledgedPrefix.Sent> sent) {
+        int batchSize = sent.size();
+        List<Long> acknowledged = AcknowledgedPrefix.of(sent);
         if (acknowledged.size() < batchSize) {
             failedPasses.increment();
-            LOG.warnf("Kafka did not acknowledge %d of %d outbox events; they stay pending",
-                    batchSize - acknowledged.size(), batchSize);
+            LOG.warnf("Kafka did not acknowledge %d of %d outbox events; %d stay pending with the later events of"
+                    + " their keys", sent.stream().filter(s -> !s.acknowledged()).count(), batchSize,
+                    batchSize - acknowledged.size());
         }
         if (acknowledged.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -176,12 +183,5 @@ public class OutboxRelay {
                 .invoke(() -> published.increment(acknowledged.size()))
                 // A partial batch waits a poll interval before the retry instead of hammering a failing broker.
                 .replaceWith(acknowledged.size() < batchSize ? 0 : acknowledged.size());
-    }
-
-    private static Uni<Void> unlock(SqlConnection connection) {
-        return connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RELAY_LOCK))
-                .replaceWithVoid()
-                // The lock goes with the connection anyway if it cannot be released here.
-                .onFailure().recoverWithNull();
     }
 }

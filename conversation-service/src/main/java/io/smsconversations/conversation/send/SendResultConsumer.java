@@ -2,31 +2,28 @@ package io.smsconversations.conversation.send;
 
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.consume.ConsumedRecords;
-import io.smsconversations.conversation.consume.RecordRetries;
+import io.smsconversations.consumers.EventConsumers;
+import io.smsconversations.consumers.IncomingEvent;
+import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.SendAccepted;
 import io.smsconversations.events.SendFailed;
 
 /**
  * Consumes the gateway's send results ({@code sms.send-results}): {@code SendAccepted} gives an outbound message the
- * provider's id, {@code SendFailed} fails it. The connector's CloudEvents parsing is off: this consumer reads the
- * {@code ce_*} headers, so a record with broken headers is dead-lettered instead of failing the channel. Database
- * failures are retried with backoff, then dead-lettered.
+ * provider's id, {@code SendFailed} fails it. Unreadable records are dead-lettered with the reason; a database outage
+ * is waited out, so no message stays {@code queued} for ever because of one (event-consumers).
  */
 @ApplicationScoped
 public class SendResultConsumer {
@@ -35,88 +32,46 @@ public class SendResultConsumer {
 
     private static final Logger LOG = Logger.getLogger(SendResultConsumer.class);
 
-    @Inject
-    SendResults results;
+    private final SendResults results;
+    private final EventConsumers consumers;
+    private final ObjectMapper json;
+    private final MeterRegistry registry;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    RecordRetries retries;
-
-    @Inject
-    MeterRegistry registry;
+    public SendResultConsumer(SendResults results, EventConsumers consumers, ObjectMapper json,
+            MeterRegistry registry) {
+        this.results = results;
+        this.consumers = consumers;
+        this.json = json;
+        this.registry = registry;
+    }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> record) {
-        String eventId = ConsumedRecords.header(record, "ce_id");
-        String type = ConsumedRecords.header(record, "ce_type");
-        Supplier<Uni<? extends SendResults.Outcome>> work;
-        String messageId;
-        try {
-            if (eventId == null || eventId.isBlank()) {
-                throw new IllegalArgumentException("no ce_id header");
-            }
-            if (EventTypes.SEND_ACCEPTED.equals(type)) {
-                SendAccepted accepted = read(record, SendAccepted.class);
-                if (accepted.provider() == null || accepted.providerMessageId() == null) {
-                    throw new IllegalArgumentException("provider and providerMessageId are required");
-                }
-                UUID id = messageId(accepted.messageId());
-                messageId = accepted.messageId();
-                work = () -> results.accepted(eventId, id, accepted);
-            } else if (EventTypes.SEND_FAILED.equals(type)) {
-                SendFailed failed = read(record, SendFailed.class);
-                UUID id = messageId(failed.messageId());
-                messageId = failed.messageId();
-                work = () -> results.failed(eventId, id, failed);
-            } else {
-                throw new IllegalArgumentException("not a " + EventTypes.SEND_ACCEPTED + " or " + EventTypes.SEND_FAILED
-                        + " CloudEvent (ce_type " + type + ")");
-            }
-        } catch (IllegalArgumentException poison) {
-            count("dead-lettered");
-            LOG.warnf("Send result %s refused, sending it to the dead-letter topic: %s",
-                    ConsumedRecords.where(record), poison.getMessage());
-            return Uni.createFrom().completionStage(() -> record.nack(poison));
-        }
-        return retries.retried(work)
-                .onItemOrFailure().transformToUni((outcome, failure) -> {
-                    if (failure != null) {
-                        count("dead-lettered");
-                        LOG.errorf(failure, "Send result %s failed its retries; dead-lettered", eventId);
-                        return Uni.createFrom().completionStage(() -> record.nack(failure));
-                    }
-                    count(outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                    LOG.infof("Send result %s (%s) of message %s: %s", eventId, type, messageId, outcome);
-                    return Uni.createFrom().completionStage(record::ack);
-                });
+        return consumers.process(CHANNEL, record, event -> apply(event.requireType(EventTypes.SEND_ACCEPTED,
+                EventTypes.SEND_FAILED))
+                .invoke(outcome -> {
+                    registry.counter("conversation.send.results", "outcome",
+                            outcome.name().toLowerCase(Locale.ROOT).replace('_', '-')).increment();
+                    LOG.infof("Send result %s (%s): %s", event.id(), event.type(), outcome);
+                }));
     }
 
-    private void count(String outcome) {
-        registry.counter("conversation.send.results", "outcome", outcome).increment();
-    }
-
-    private <T> T read(Message<String> record, Class<T> type) {
-        try {
-            T value = json.readValue(record.getPayload(), type);
-            if (value == null) {
-                throw new IllegalArgumentException("the record has no value");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the value is not a " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the record has no value");
+    private Uni<SendResults.Outcome> apply(IncomingEvent event) {
+        if (EventTypes.SEND_ACCEPTED.equals(event.type())) {
+            SendAccepted accepted = event.payloadAs(json, SendAccepted.class);
+            IncomingEvent.requireFields(new String[] { "provider", "providerMessageId" }, accepted.provider(),
+                    accepted.providerMessageId());
+            return results.accepted(event.id(), messageId(accepted.messageId()), accepted);
         }
+        SendFailed failed = event.payloadAs(json, SendFailed.class);
+        return results.failed(event.id(), messageId(failed.messageId()), failed);
     }
 
     private static UUID messageId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("messageId is not a message id of this service");
+            throw new PoisonRecordException("messageId is not a message id of this service");
         }
     }
 }

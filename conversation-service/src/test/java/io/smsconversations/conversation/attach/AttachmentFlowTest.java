@@ -11,6 +11,7 @@ import static io.smsconversations.conversation.Fixtures.number;
 import static io.smsconversations.conversation.Fixtures.publish;
 import static io.smsconversations.conversation.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -40,6 +41,7 @@ import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
 
@@ -188,7 +190,7 @@ class AttachmentFlowTest {
                 List.of(new AlertRecipient(seller, true)));
         String eventId = Fixtures.attachEventId(attached);
         String constraint = "test_refuses_" + Math.abs(eventId.hashCode());
-        double failedBefore = Fixtures.metric("conversation_attach_attempts_failed_total");
+        double failedBefore = Fixtures.metric("sms_consumer_retries_total{channel=\"message-attachments\"");
 
         try (Connection db = database(); Statement sql = db.createStatement()) {
             // Only this message's insert fails, until the constraint goes: a database refusing writes for a while.
@@ -197,7 +199,7 @@ class AttachmentFlowTest {
             try {
                 publish(kafka, attached);
                 await().atMost(EVENTUALLY)
-                        .until(() -> Fixtures.metric("conversation_attach_attempts_failed_total") > failedBefore);
+                        .until(() -> Fixtures.metric("sms_consumer_retries_total{channel=\"message-attachments\"") > failedBefore);
             } finally {
                 sql.execute("ALTER TABLE message DROP CONSTRAINT " + constraint);
             }
@@ -210,6 +212,32 @@ class AttachmentFlowTest {
         String messageAddedId = EventIds.derived("message-added", (String) history.get(0).get("id"));
         assertThat(kafka.collect(Topics.CONVERSATION_EVENTS, e -> messageAddedId.equals(e.id()),
                 Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void aDatabaseFailoverLongerThanTheRetriesIsWaitedOutAndTheMessageIsStoredOnce() {
+        String seller = unique("seller");
+        MessageAttached attached = attached(contact(seller), number(), number(), "During the failover",
+                Fixtures.now(), List.of(new AlertRecipient(seller, true)));
+        String key = ConversationKey.of(attached.message().from(), attached.message().to());
+
+        try (var outage = SuiteInfrastructure.get().postgres().outage("conversation")) {
+            publish(kafka, attached);
+            // more failed attempts than sms.consumer.defaults.max-retries (4): still waiting, not dead-lettered
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                var ready = given().when().get("/q/health/ready").then().extract().jsonPath();
+                String check = "checks.find { it.name == 'event-consumers' }";
+                assertThat(ready.getString(check + ".status")).isEqualTo("DOWN");
+                assertThat(ready.getString(check + ".data.'message-attachments.waitingFor'")).contains("database");
+                assertThat(ready.getInt(check + ".data.'message-attachments.failedAttempts'")).isGreaterThan(4);
+            });
+        }
+
+        String token = TestTokens.seller(seller);
+        String conversationId = awaitConversation(token, attached.message().from(), attached.message().to());
+        assertThat(awaitMessages(token, conversationId, 1)).hasSize(1);
+        assertThat(kafka.collect(Fixtures.DEAD_LETTER_TOPIC, e -> key.equals(e.key()), Duration.ofSeconds(2)))
+                .isEmpty();
     }
 
     private static Connection database() throws Exception {

@@ -7,23 +7,21 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.consumers.EventConsumers;
+import io.smsconversations.consumers.IncomingEvent;
+import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Topics;
-import io.smsconversations.routing.messaging.IncomingCloudEvent;
-import io.smsconversations.routing.messaging.PoisonMessageException;
-import io.smsconversations.routing.messaging.Retries;
 
 /**
  * Feeds the conversation-activity projection (routing rule 1) from {@code sms.conversation-events}, consumer group
@@ -38,40 +36,29 @@ import io.smsconversations.routing.messaging.Retries;
 @ApplicationScoped
 public class ConversationEventsConsumer {
 
+    static final String CHANNEL = "conversation-events";
+
     private static final Logger LOG = Logger.getLogger(ConversationEventsConsumer.class);
 
     @Inject
     ConversationActivityStore store;
 
     @Inject
+    EventConsumers consumers;
+
+    @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
-    int retries;
-
-    @Incoming("conversation-events")
+    @Incoming(CHANNEL)
     public Uni<Void> onEvent(Message<String> message) {
-        ConversationActivity activity;
-        try {
-            activity = activity(message);
-        } catch (PoisonMessageException e) {
-            LOG.warnf("conversation event dead-lettered: %s", e.getMessage());
-            return Uni.createFrom().completionStage(message.nack(e));
-        }
-        if (activity == null) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return Retries.retrying(() -> store.advance(activity), retries)
-                .onItem().transformToUni(moved -> {
-                    LOG.debugf("conversation activity on record %s (%s)", activity.recordId(),
-                            moved ? "latest" : "older or repeated, ignored");
-                    return Uni.createFrom().completionStage(message.ack());
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    // A driver's message may quote values (numbers): log the kind of failure only.
-                    LOG.errorf("conversation event dead-lettered after retries: %s", failure.getClass().getName());
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+        return consumers.process(CHANNEL, message, event -> {
+            ConversationActivity activity = activity(event);
+            if (activity == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return store.advance(activity).invoke(moved -> LOG.debugf("conversation activity on record %s (%s)",
+                    activity.recordId(), moved ? "latest" : "older or repeated, ignored"));
+        });
     }
 
     /**
@@ -79,24 +66,22 @@ public class ConversationEventsConsumer {
      * (delivery statuses, opt-out changes). An unknown type is dead-lettered: every type conversation-service
      * publishes on the topic is listed here, so an unknown one is a contract this version does not know.
      */
-    ConversationActivity activity(Message<String> message) {
-        IncomingCloudEvent ce = IncomingCloudEvent.of(message);
+    ConversationActivity activity(IncomingEvent ce) {
         return switch (ce.type()) {
-            case EventTypes.CONVERSATION_MESSAGE_ADDED -> added(ce, parse(message.getPayload(),
-                    ConversationMessageAdded.class));
-            case EventTypes.CONVERSATION_MOVED -> moved(ce, parse(message.getPayload(), ConversationMoved.class));
+            case EventTypes.CONVERSATION_MESSAGE_ADDED -> added(ce, ce.payloadAs(json, ConversationMessageAdded.class));
+            case EventTypes.CONVERSATION_MOVED -> moved(ce, ce.payloadAs(json, ConversationMoved.class));
             case EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED, EventTypes.CONVERSATION_OPT_OUT_CHANGED -> {
                 LOG.debugf("conversation event of type %s ignored", ce.type());
                 yield null;
             }
-            default -> throw new PoisonMessageException("unknown CloudEvents type on " + Topics.CONVERSATION_EVENTS
+            default -> throw new PoisonRecordException("unknown CloudEvents type on " + Topics.CONVERSATION_EVENTS
                     + " (known: " + EventTypes.CONVERSATION_MESSAGE_ADDED + ", " + EventTypes.CONVERSATION_MOVED
                     + ", " + EventTypes.CONVERSATION_MESSAGE_STATUS_CHANGED + ", "
                     + EventTypes.CONVERSATION_OPT_OUT_CHANGED + ")");
         };
     }
 
-    private static ConversationActivity added(IncomingCloudEvent ce, ConversationMessageAdded added) {
+    private static ConversationActivity added(IncomingEvent ce, ConversationMessageAdded added) {
         List<String> missing = new ArrayList<>();
         if (added.record() == null || blank(added.record().id())) {
             missing.add("record.id");
@@ -110,7 +95,7 @@ public class ConversationEventsConsumer {
      * A move: from now on the conversation between the two numbers is on the record it moved to. As an activity on
      * that record at the time of the move, it supersedes every message stored on the old record before the move.
      */
-    private static ConversationActivity moved(IncomingCloudEvent ce, ConversationMoved moved) {
+    private static ConversationActivity moved(IncomingEvent ce, ConversationMoved moved) {
         List<String> missing = new ArrayList<>();
         if (moved.to() == null || blank(moved.to().id())) {
             missing.add("to.id");
@@ -132,40 +117,20 @@ public class ConversationEventsConsumer {
             missing.add(atField);
         }
         if (!missing.isEmpty()) {
-            throw new PoisonMessageException("missing field(s): " + String.join(", ", missing));
+            throw new PoisonRecordException("missing field(s): " + String.join(", ", missing));
         }
     }
 
-    private static ConversationActivity activity(IncomingCloudEvent ce, String customerNumber, String businessNumber,
+    private static ConversationActivity activity(IncomingEvent ce, String customerNumber, String businessNumber,
             String recordId, String conversationId, Instant at) {
         String customer = E164.normalise(customerNumber)
-                .orElseThrow(() -> new PoisonMessageException("customerNumber is not an E.164 number"));
+                .orElseThrow(() -> new PoisonRecordException("customerNumber is not an E.164 number"));
         String business = E164.normalise(businessNumber)
-                .orElseThrow(() -> new PoisonMessageException("businessNumber is not an E.164 number"));
+                .orElseThrow(() -> new PoisonRecordException("businessNumber is not an E.164 number"));
         return new ConversationActivity(customer, business, recordId, conversationId, at, ce.id(), ce.type());
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private <T> T parse(String payload, Class<T> type) {
-        if (payload == null) {
-            throw new PoisonMessageException("no payload");
-        }
-        T event;
-        try {
-            event = json.readValue(payload, type);
-        } catch (JsonProcessingException e) {
-            // The parser's message may quote the payload (a message body): say where, not what.
-            throw new PoisonMessageException("payload is not a " + type.getSimpleName() + " in JSON ("
-                    + e.getClass().getSimpleName() + (e.getLocation() == null ? ""
-                            : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
-                    + ")");
-        }
-        if (event == null) {
-            throw new PoisonMessageException("payload is JSON null");
-        }
-        return event;
     }
 }

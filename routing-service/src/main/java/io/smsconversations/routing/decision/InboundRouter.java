@@ -11,7 +11,6 @@ import java.util.concurrent.Executor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -20,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.consumers.CallerContext;
+import io.smsconversations.consumers.EventConsumers;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
@@ -28,9 +29,6 @@ import io.smsconversations.events.RecordRef;
 import io.smsconversations.routing.activity.LastConversation;
 import io.smsconversations.routing.directory.DirectoryPublisher;
 import io.smsconversations.routing.directory.DirectoryStore;
-import io.smsconversations.routing.messaging.KafkaOutage;
-import io.smsconversations.routing.messaging.PoisonMessageException;
-import io.smsconversations.routing.messaging.Retries;
 
 /**
  * Routes every inbound message (SPEC §4): reads the candidates, lets {@link RoutingRules} choose (or creates a lead),
@@ -39,8 +37,8 @@ import io.smsconversations.routing.messaging.Retries;
  * <p>
  * Idempotent on the inbound event id: a decision is stored once; a redelivered event whose attach event was already
  * acknowledged is dropped, one whose attach event was not (a crash in between) republishes the stored decision with
- * the same event id. That also makes waiting out a Kafka outage safe: the routing of the event is simply run again
- * until the broker acknowledges (see {@link KafkaOutage}), never dead-lettered for it.
+ * the same event id. That also makes waiting out an outage safe: the routing of the event is simply run again
+ * until the database and the broker take it ({@link EventConsumers}), never dead-lettered for it.
  */
 @ApplicationScoped
 public class InboundRouter {
@@ -68,29 +66,18 @@ public class InboundRouter {
     RoutingMetrics metrics;
 
     @Inject
-    KafkaOutage outage;
+    EventConsumers consumers;
 
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "routing.consumer.retries", defaultValue = "5")
-    int retries;
-
     @Incoming(CHANNEL)
     public Uni<Void> onInbound(Message<String> message) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.parse(message, json);
-        } catch (PoisonMessageException e) {
-            return deadLetter(message, e);
-        }
-        return Retries.retryingThroughOutages(() -> route(event), retries, outage, CHANNEL)
-                .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+        return consumers.process(CHANNEL, message, event -> route(InboundEvent.parse(event, json)));
     }
 
     Uni<Void> route(InboundEvent event) {
-        Executor here = Retries.onCurrentContext();
+        Executor here = CallerContext.executor();
         return decisions.find(event.id()).chain(stored -> {
             if (stored.isEmpty()) {
                 return decide(event, here).chain(decision -> publishAttach(event, decision, here));
@@ -176,15 +163,5 @@ public class InboundRouter {
                 .invoke(() -> LOG.infof("inbound %s: %s -> %s attached to record %s (%s; %d candidate(s))",
                         event.id(), E164.masked(event.from()), E164.masked(event.to()), decision.record().id(),
                         decision.reason(), decision.candidateIds().size()));
-    }
-
-    private static Uni<Void> deadLetter(Message<String> message, Throwable failure) {
-        if (failure instanceof PoisonMessageException) {
-            LOG.warnf("inbound message dead-lettered: %s", failure.getMessage());
-        } else {
-            // A driver's message may quote values (numbers): log the kind of failure only.
-            LOG.errorf("inbound message dead-lettered after retries: %s", failure.getClass().getName());
-        }
-        return Uni.createFrom().completionStage(message.nack(failure));
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smsconversations.routing.messaging.PoisonMessageException;
+import io.smsconversations.consumers.PoisonRecordException;
 
 /**
  * A batch of entries of a compacted topic, each checked on its own, reduced to what the topic means: the last valid
@@ -35,7 +35,7 @@ public record CompactedBatch<T>(List<Latest<T>> latest, List<Rejected> rejected)
 
     /**
      * Checks every message: {@code key} reads and checks its key (and headers), {@code value} its non-null payload;
-     * either throws {@link PoisonMessageException} or {@link InvalidDirectoryEntryException} to refuse the entry.
+     * either throws {@link PoisonRecordException} or {@link InvalidDirectoryEntryException} to refuse the entry.
      */
     public static <T> CompactedBatch<T> of(List<? extends Message<String>> messages,
             Function<Message<String>, String> key, BiFunction<String, String, T> value) {
@@ -46,14 +46,14 @@ public record CompactedBatch<T>(List<Latest<T>> latest, List<Rejected> rejected)
                 String k = key.apply(message);
                 String payload = message.getPayload();
                 latest.put(k, new Latest<>(k, payload == null ? null : value.apply(k, payload), message));
-            } catch (PoisonMessageException e) {
+            } catch (PoisonRecordException e) {
                 rejected.add(new Rejected(message, e));
             } catch (InvalidDirectoryEntryException e) {
-                rejected.add(new Rejected(message, new PoisonMessageException(e.getMessage(), e)));
+                rejected.add(new Rejected(message, new PoisonRecordException(e.getMessage(), e)));
             } catch (RuntimeException e) {
                 // Checking touches no database: trying again cannot help, and the rest of the batch must go on.
                 // The exception's message may quote the value: name its kind only.
-                rejected.add(new Rejected(message, new PoisonMessageException(
+                rejected.add(new Rejected(message, new PoisonRecordException(
                         "entry could not be checked (" + e.getClass().getName() + ")")));
             }
         }

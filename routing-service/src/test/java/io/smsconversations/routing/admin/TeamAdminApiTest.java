@@ -124,8 +124,8 @@ class TeamAdminApiTest {
         assertThat(awaitRaw(DLQ, r -> bad.equals(r.key()), 2, WAIT))
                 .extracting(r -> header(r, "dead-letter-reason"))
                 .containsExactly("team " + bad + ": name: is required",
-                        "unexpected CloudEvents type on directory.teams, expected "
-                                + EventTypes.DIRECTORY_TEAM_UPSERTED);
+                        "unexpected CloudEvents type on directory.teams ('" + EventTypes.DIRECTORY_SELLER_UPSERTED
+                                + "'), expected " + EventTypes.DIRECTORY_TEAM_UPSERTED);
         assertThat(get("/api/admin/teams/" + bad, TeamView.class)).isNull();
     }
 }

@@ -46,7 +46,8 @@ import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 
 /**
- * A Kafka outage longer than the router's retries pauses routing (readiness DOWN, the record unacknowledged) instead
+ * A database outage (a failover: connections dropped, new ones refused) and a Kafka outage longer than the router's
+ * retries pause routing (readiness DOWN, the record unacknowledged) instead
  * of dead-lettering the event; when the broker is back the event is routed once. In tests the attach producer gives
  * up on a send after 3 s, so six failed attempts (the retries are 5) take about half a minute.
  */
@@ -95,13 +96,15 @@ class KafkaOutageRoutingTest {
             lock.commit();
         }
 
-        // Six attempts failed on the broker (more than routing.consumer.retries): still waiting, not dead-lettered.
+        // Six attempts failed on the broker (more than sms.consumer.defaults.max-retries): still waiting, not dead-lettered.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonPath ready = readiness();
-            assertThat(ready.getString("checks.find { it.name == 'routing-kafka-outage' }.status")).isEqualTo("DOWN");
-            assertThat(ready.getString("checks.find { it.name == 'routing-kafka-outage' }.data.waitingForKafka"))
+            assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("DOWN");
+            assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.data.waiting"))
                     .isEqualTo("inbound-messages");
-            assertThat(ready.getInt("checks.find { it.name == 'routing-kafka-outage' }.data.failedAttempts"))
+            assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.data.'inbound-messages.waitingFor'"))
+                    .isEqualTo("kafka");
+            assertThat(ready.getInt("checks.find { it.name == 'event-consumers' }.data.'inbound-messages.failedAttempts'"))
                     .isGreaterThan(5);
         });
 
@@ -113,11 +116,45 @@ class KafkaOutageRoutingTest {
                 Duration.ofSeconds(90)).dataAs(MessageAttached.class);
         assertThat(attached.record().id()).isEqualTo(contact);
         await().atMost(WAIT).untilAsserted(() -> assertThat(readiness()
-                .getString("checks.find { it.name == 'routing-kafka-outage' }.status")).isEqualTo("UP"));
+                .getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("UP"));
         assertThat(KAFKA.collect(Topics.INBOUND_MESSAGES + ".dlq.routing-service",
                 e -> ConversationKey.of(from, to).equals(e.key()), Duration.ofSeconds(3))).isEmpty();
         assertThat(queryOne(db, "SELECT attach_published_at IS NOT NULL FROM routing_decision "
                 + "WHERE inbound_event_id = ?", inboundId)).isEqualTo(true);
+    }
+
+    @Test
+    void aDatabaseOutageLongerThanTheRetriesPausesRoutingAndTheEventIsRoutedOnceWhenItIsBack() {
+        String from = number("425");
+        String to = number("206");
+        String contact = unique("contact");
+        record(new DirectoryRecord(contact, RecordType.CONTACT, "Grace", Owner.seller("sam"), true,
+                Instant.parse("2026-11-01T00:00:00Z"), List.of(new PhoneNumber(PhoneKind.MOBILE, from)), null));
+
+        String inboundId;
+        try (var outage = SuiteInfrastructure.get().postgres().outage("routing")) {
+            inboundId = publish(KAFKA, message(from, to, "During the failover"));
+            // More failed attempts than sms.consumer.defaults.max-retries: still waiting, not dead-lettered.
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonPath ready = readiness();
+                assertThat(ready.getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("DOWN");
+                assertThat(ready.getString(
+                        "checks.find { it.name == 'event-consumers' }.data.'inbound-messages.waitingFor'"))
+                        .contains("database");
+                assertThat(ready.getInt(
+                        "checks.find { it.name == 'event-consumers' }.data.'inbound-messages.failedAttempts'"))
+                        .isGreaterThan(5);
+            });
+        }
+
+        String attachId = EventIds.derived("attach", inboundId);
+        MessageAttached attached = KAFKA.awaitOne(Topics.MESSAGE_ATTACHMENTS, e -> attachId.equals(e.id()),
+                Duration.ofSeconds(60)).dataAs(MessageAttached.class);
+        assertThat(attached.record().id()).isEqualTo(contact);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(readiness()
+                .getString("checks.find { it.name == 'event-consumers' }.status")).isEqualTo("UP"));
+        assertThat(KAFKA.collect(Topics.INBOUND_MESSAGES + ".dlq.routing-service",
+                e -> ConversationKey.of(from, to).equals(e.key()), Duration.ofSeconds(3))).isEmpty();
     }
 
     private static JsonPath readiness() {

@@ -153,7 +153,7 @@ class DirectoryTopicTest {
         assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).satisfiesExactly(
                 reason -> assertThat(reason).isEqualTo("record " + bad + ": phones[0].number: is not a valid phone "
                         + "number (numbers without country code are read in region US)"),
-                reason -> assertThat(reason).startsWith("value is not a DirectoryRecord in JSON (JsonParseException")
+                reason -> assertThat(reason).startsWith("payload is not a DirectoryRecord in JSON (JsonParseException")
                         .doesNotContain("not json"));
         await().atMost(WAIT).until(() -> get("/api/admin/records/" + good, DirectoryRecord.class) != null);
         assertThat(get("/api/admin/records/" + bad, DirectoryRecord.class)).isNull();
