@@ -75,11 +75,11 @@ class SendRequestConsumerTest {
         kafka.publishEvent(Topics.SEND_REQUESTS, key, UUID.randomUUID().toString(), EventTypes.SEND_REQUESTED, valid);
 
         List<String> reasons = List.copyOf(deadLetterReasons(key, 4).values());
-        assertThat(reasons.get(0)).isEqualTo("not a " + EventTypes.SEND_REQUESTED + " CloudEvent (ce_type missing)");
-        assertThat(reasons.get(1)).isEqualTo("not a " + EventTypes.SEND_REQUESTED + " CloudEvent (ce_type '"
-                + EventTypes.SEND_ACCEPTED + "')");
-        assertThat(reasons.get(2)).startsWith("the value is not a SendRequested: ");
-        assertThat(reasons.get(3)).isEqualTo("requestId, messageId and provider are required");
+        assertThat(reasons.get(0)).isEqualTo("not a binary-mode CloudEvent (ce_* headers missing)");
+        assertThat(reasons.get(1)).isEqualTo("unexpected CloudEvents type on " + Topics.SEND_REQUESTS + " ('"
+                + EventTypes.SEND_ACCEPTED + "'), expected " + EventTypes.SEND_REQUESTED);
+        assertThat(reasons.get(2)).startsWith("payload is not a SendRequested in JSON (");
+        assertThat(reasons.get(3)).isEqualTo("missing field(s): requestId, messageId");
         CloudEventRecord accepted = kafka.awaitOne(Topics.SEND_RESULTS, r -> valid.messageId().equals(r.subject()),
                 Sends.AWAIT);
         assertThat(accepted.type()).isEqualTo(EventTypes.SEND_ACCEPTED);
