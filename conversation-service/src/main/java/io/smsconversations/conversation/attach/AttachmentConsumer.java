@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.conversation.consume.ConsumedRecords;
 import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.E164;
@@ -108,11 +109,12 @@ public class AttachmentConsumer {
         String where = ConsumedRecords.where(record);
         if (failure instanceof PoisonRecordException) {
             poisoned.increment();
-            LOG.warnf("Attach record %s refused, sending it to the dead-letter topic: %s", where, failure.getMessage());
+            LOG.warnf("Attach record %s refused, sending it to the dead-letter topic: %s", where,
+                    LogSafe.text(failure.getMessage()));
         } else {
             failed.increment();
-            LOG.errorf(failure, "Attach record %s failed %d retries, sending it to the dead-letter topic", where,
-                    retries.maxRetries());
+            LOG.errorf("Attach record %s failed %d retries, sending it to the dead-letter topic: %s", where,
+                    retries.maxRetries(), LogSafe.failure(failure));
         }
         return Uni.createFrom().completionStage(() -> record.nack(failure));
     }

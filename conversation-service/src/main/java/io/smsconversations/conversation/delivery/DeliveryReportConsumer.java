@@ -17,6 +17,7 @@ import io.smsconversations.conversation.consume.ConsumedRecords;
 import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.LogSafe;
 
 /**
  * Consumes the gateway's delivery reports ({@code sms.delivery-reports}) and moves outbound messages forward. A report
@@ -52,14 +53,15 @@ public class DeliveryReportConsumer {
         } catch (IllegalArgumentException poison) {
             registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
             LOG.warnf("Delivery report %s refused, sending it to the dead-letter topic: %s",
-                    ConsumedRecords.where(record), poison.getMessage());
+                    ConsumedRecords.where(record), LogSafe.text(poison.getMessage()));
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
         return retries.retried(() -> reports.apply(eventId, report))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure != null) {
                         registry.counter("conversation.delivery.reports", "outcome", "dead-lettered").increment();
-                        LOG.errorf(failure, "Delivery report %s failed its retries; dead-lettered", eventId);
+                        LOG.errorf("Delivery report %s failed its retries; dead-lettered: %s", eventId,
+                                LogSafe.failure(failure));
                         return Uni.createFrom().completionStage(() -> record.nack(failure));
                     }
                     String outcome = applied.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

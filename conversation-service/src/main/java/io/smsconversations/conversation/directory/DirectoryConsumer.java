@@ -23,6 +23,7 @@ import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
+import io.smsconversations.events.LogSafe;
 
 /**
  * Keeps this service's projection of the directory (records, sellers and their teams, business numbers and their
@@ -139,7 +140,7 @@ public class DirectoryConsumer {
 
     private static Uni<Void> deadLetter(Message<String> message, String topic, Throwable failure) {
         if (failure instanceof InvalidDirectoryEntryException) {
-            LOG.warnf("%s: entry dead-lettered: %s", topic, failure.getMessage());
+            LOG.warnf("%s: entry dead-lettered: %s", topic, LogSafe.text(failure.getMessage()));
         } else {
             // A driver's message may quote values (numbers): log the kind of failure only.
             LOG.errorf("%s: entry dead-lettered after %d retries: %s", topic, RETRIES, failure.getClass().getName());

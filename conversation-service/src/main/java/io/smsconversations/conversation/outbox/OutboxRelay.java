@@ -26,6 +26,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.LogSafe;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -106,7 +107,8 @@ public class OutboxRelay {
                 count -> schedule(count >= config.batchSize() ? 1 : config.pollInterval().toMillis()),
                 failure -> {
                     failedPasses.increment();
-                    LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(), failure);
+                    LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(),
+                            LogSafe.failure(failure));
                     schedule(config.pollInterval().toMillis());
                 });
     }

@@ -21,6 +21,7 @@ import io.smsconversations.conversation.consume.RecordRetries;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.SendAccepted;
 import io.smsconversations.events.SendFailed;
+import io.smsconversations.events.LogSafe;
 
 /**
  * Consumes the gateway's send results ({@code sms.send-results}): {@code SendAccepted} gives an outbound message the
@@ -77,14 +78,14 @@ public class SendResultConsumer {
         } catch (IllegalArgumentException poison) {
             count("dead-lettered");
             LOG.warnf("Send result %s refused, sending it to the dead-letter topic: %s",
-                    ConsumedRecords.where(record), poison.getMessage());
+                    ConsumedRecords.where(record), LogSafe.text(poison.getMessage()));
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
         return retries.retried(work)
                 .onItemOrFailure().transformToUni((outcome, failure) -> {
                     if (failure != null) {
                         count("dead-lettered");
-                        LOG.errorf(failure, "Send result %s failed its retries; dead-lettered", eventId);
+                        LOG.errorf("Send result %s failed its retries; dead-lettered: %s", eventId, LogSafe.failure(failure));
                         return Uni.createFrom().completionStage(() -> record.nack(failure));
                     }
                     count(outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));

@@ -17,6 +17,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.SendRequested;
 import io.smsconversations.events.Topics;
+import io.smsconversations.events.LogSafe;
 
 /**
  * Consumes conversation-service's send requests ({@link Topics#SEND_REQUESTS}). A record that is not a readable
@@ -48,13 +49,14 @@ public class SendRequestConsumer {
         } catch (IllegalArgumentException poison) {
             metrics.outcome(null, "dead-lettered");
             LOG.warnf("Send request %s refused, sending it to the dead-letter topic: %s", where(record),
-                    poison.getMessage());
+                    LogSafe.text(poison.getMessage()));
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
         return processor.process(request).onItemOrFailure().transformToUni((outcome, failure) -> {
             if (failure != null) {
                 metrics.outcome(request.provider(), "dead-lettered");
-                LOG.errorf(failure, "Send request %s could not be completed; dead-lettered", request.requestId());
+                LOG.errorf("Send request %s could not be completed; dead-lettered: %s", request.requestId(),
+                        LogSafe.failure(failure));
                 return Uni.createFrom().completionStage(() -> record.nack(failure));
             }
             return Uni.createFrom().completionStage(record::ack);

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.notification.intake.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,7 +45,8 @@ public class SellersConsumer {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message::ack);
                     }
-                    LOG.warnf("directory.sellers entry goes to the dead-letter topic: %s", failure.getMessage());
+                    LOG.warnf("directory.sellers entry goes to the dead-letter topic: %s",
+                            LogSafe.text(failure.getMessage()));
                     return Uni.createFrom().completionStage(() -> message.nack(failure));
                 });
     }

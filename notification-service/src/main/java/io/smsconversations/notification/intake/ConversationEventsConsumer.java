@@ -22,6 +22,7 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
 import io.smsconversations.events.Topics;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.notification.inbox.NewNotification;
 import io.smsconversations.notification.inbox.NotificationStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,7 @@ public class ConversationEventsConsumer {
                         return Uni.createFrom().completionStage(message::ack);
                     }
                     LOG.warnf("conversation event %s goes to the dead-letter topic: %s", eventId(message),
-                            failure.getMessage());
+                            LogSafe.text(failure.getMessage()));
                     return Uni.createFrom().completionStage(() -> message.nack(failure));
                 });
     }

@@ -21,6 +21,7 @@ import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Topics;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.routing.messaging.IncomingCloudEvent;
 import io.smsconversations.routing.messaging.PoisonMessageException;
 import io.smsconversations.routing.messaging.Retries;
@@ -55,7 +56,7 @@ public class ConversationEventsConsumer {
         try {
             activity = activity(message);
         } catch (PoisonMessageException e) {
-            LOG.warnf("conversation event dead-lettered: %s", e.getMessage());
+            LOG.warnf("conversation event dead-lettered: %s", LogSafe.text(e.getMessage()));
             return Uni.createFrom().completionStage(message.nack(e));
         }
         if (activity == null) {

@@ -25,6 +25,7 @@ import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.RecordRef;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.routing.activity.LastConversation;
 import io.smsconversations.routing.directory.DirectoryPublisher;
 import io.smsconversations.routing.directory.DirectoryStore;
@@ -180,7 +181,7 @@ public class InboundRouter {
 
     private static Uni<Void> deadLetter(Message<String> message, Throwable failure) {
         if (failure instanceof PoisonMessageException) {
-            LOG.warnf("inbound message dead-lettered: %s", failure.getMessage());
+            LOG.warnf("inbound message dead-lettered: %s", LogSafe.text(failure.getMessage()));
         } else {
             // A driver's message may quote values (numbers): log the kind of failure only.
             LOG.errorf("inbound message dead-lettered after retries: %s", failure.getClass().getName());

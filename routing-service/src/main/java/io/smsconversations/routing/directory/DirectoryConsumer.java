@@ -26,6 +26,7 @@ import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Team;
 import io.smsconversations.events.Topics;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.routing.directory.CompactedBatch.Rejected;
 import io.smsconversations.routing.messaging.DeadLetters;
 import io.smsconversations.routing.messaging.IncomingCloudEvent;
@@ -192,7 +193,7 @@ public class DirectoryConsumer {
 
     private static Uni<Void> deadLetter(Message<String> message, String topic, Throwable failure) {
         if (failure instanceof PoisonMessageException) {
-            LOG.warnf("%s: record dead-lettered: %s", topic, failure.getMessage());
+            LOG.warnf("%s: record dead-lettered: %s", topic, LogSafe.text(failure.getMessage()));
         } else {
             // A driver's message may quote values (numbers): log the kind of failure only.
             LOG.errorf("%s: record dead-lettered after retries: %s", topic, failure.getClass().getName());

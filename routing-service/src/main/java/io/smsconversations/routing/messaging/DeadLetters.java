@@ -17,6 +17,8 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+import io.smsconversations.events.LogSafe;
+
 /**
  * Dead-letters single entries of a batch-consumed channel. The connector's own dead-letter strategy works on what the
  * method nacks, i.e. the whole batch; a batch consumer dead-letters each refused entry itself, with the same topic
@@ -49,7 +51,7 @@ public class DeadLetters {
      */
     public Uni<Void> send(Message<String> entry, String topic, String channel, Throwable reason) {
         if (reason instanceof PoisonMessageException) {
-            LOG.warnf("%s: record dead-lettered: %s", topic, reason.getMessage());
+            LOG.warnf("%s: record dead-lettered: %s", topic, LogSafe.text(reason.getMessage()));
         } else {
             // A driver's message may quote values (numbers): log the kind of failure only.
             LOG.errorf("%s: record dead-lettered after retries: %s", topic, reason.getClass().getName());
