@@ -1,8 +1,10 @@
 package io.smsconversations.endtoend;
 
+import static io.restassured.RestAssured.given;
 import static io.smsconversations.endtoend.RunningSuite.numberPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordType;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Topics;
+import io.smsconversations.testing.KafkaTestClient;
 
 /**
  * Personal data stays out of the logs (SPEC §10, issue 11 item 7): one known customer number, used nowhere else, is
@@ -112,6 +115,20 @@ class LogLeakIT {
                 "To", CUSTOMER, "From", BUSINESS), true).then().statusCode(400);
         suite.postTwilio("/webhooks/twilio/status", Map.of("MessageStatus", "failed", "ErrorCode", CUSTOMER,
                 "To", CUSTOMER), true).then().statusCode(400);
+        // The other providers, forged: refused (403), or not served at all where the deployment disables them (404).
+        var refused = anyOf(is(401), is(403), is(404));
+        given().queryParam("msisdn", NATIONAL_DIGITS).queryParam("to", BUSINESS.substring(1))
+                .queryParam("messageId", "leak-" + RUN).queryParam("text", "call (425) 555-0142")
+                .queryParam("type", "text").queryParam("timestamp", "1700000000").queryParam("sig", "forged")
+                .get(suite.gatewayUrl() + "/webhooks/vonage/inbound").then().statusCode(refused);
+        given().contentType(ContentType.JSON).header("x-sms-webhook-secret", "forged")
+                .body(Map.of("results", List.of(Map.of("messageId", "leak-" + RUN, "from", NATIONAL_DIGITS,
+                        "to", BUSINESS, "text", "call (425) 555-0142", "receivedAt", "2026-11-01T09:00:00Z"))))
+                .post(suite.gatewayUrl() + "/webhooks/infobip/inbound").then().statusCode(refused);
+        given().contentType(ContentType.JSON).queryParam("code", "forged").header("aeg-subscription-name", "x")
+                .body(List.of(Map.of("id", "leak-" + RUN, "eventType", "Microsoft.Communication.SMSReceived",
+                        "data", Map.of("from", CUSTOMER, "to", BUSINESS, "message", "call (425) 555-0142"))))
+                .post(suite.gatewayUrl() + "/webhooks/acs/events").then().statusCode(refused);
     }
 
     /** No record carries the number: routing makes a lead for Lena, conversation-service stores the reply on it. */
@@ -138,7 +155,7 @@ class LogLeakIT {
         RunningSuite.asSeller(MAX).contentType(ContentType.JSON).body(Map.of("body", "Not mine " + CUSTOMER))
                 .post(messages).then().statusCode(404);
         asLena().contentType(ContentType.JSON).body(Map.of("body", CUSTOMER.repeat(200))).post(messages)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(is(400), is(409), is(422)));
+                .then().statusCode(anyOf(is(400), is(409), is(422)));
         asLena().contentType(ContentType.JSON).body("{\"body\": " + CUSTOMER + "}").post(messages)
                 .then().statusCode(400);
         asLena().contentType(ContentType.JSON)
@@ -148,7 +165,7 @@ class LogLeakIT {
         asLena().contentType(ContentType.JSON)
                 .body(Map.of("customerNumber", "+14255550167", "businessNumber", CUSTOMER))
                 .put(suite.conversationUrl() + "/api/records/" + OTHER_CONTACT + "/conversations")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(is(403), is(422)));
+                .then().statusCode(anyOf(is(403), is(422)));
     }
 
     /**
@@ -234,11 +251,11 @@ class LogLeakIT {
                 .put(suite.routingUrl() + "/api/admin/records/" + id).then().statusCode(400);
         RunningSuite.asAdmin().contentType(ContentType.JSON).body(Map.of("id", id, "phones", CUSTOMER))
                 .put(suite.routingUrl() + "/api/admin/records/" + id).then().statusCode(400);
-        String line = io.smsconversations.testing.KafkaTestClient.toJson(record);
+        String line = KafkaTestClient.toJson(record);
         String lines = line + "\n{\"id\": \"x\", \"phones\": [{\"kind\": \"MOBILE\", \"number\": " + CUSTOMER + "}]}\n";
         RunningSuite.asAdmin().contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
                 .post(suite.routingUrl() + "/api/admin/records/import").then()
-                .statusCode(org.hamcrest.Matchers.anyOf(is(200), is(207), is(400), is(422)));
+                .statusCode(anyOf(is(200), is(207), is(400), is(422)));
         RunningSuite.asAdmin().get(suite.routingUrl() + "/api/admin/records/" + id).then().statusCode(404);
     }
 
