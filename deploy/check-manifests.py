@@ -254,9 +254,9 @@ PER_RECORD_TOPIC_CODE = {
     "routing-service/src/main/java/io/smsconversations/routing/messaging/DeadLetters.java":
         "dead letters of the batch channel directory-records only: the channel dead-letters-out names that topic",
 }
-ACCESS_LOG_FORBIDDEN = ("$request ", "$request\"", "$request_uri", "$args", "$query_string", "$arg_",
-                        "$http_referer", "$request_body")
-QUOTES = ' "'
+# nginx variables that carry a query string (or, for a referrer, another page's), or a request body.
+ACCESS_LOG_FORBIDDEN = [r"\$request(?![a-z_])", r"\$request_uri", r"\$args", r"\$query_string", r"\$arg_[a-z0-9_]*",
+                        r"\$http_referer", r"\$request_body"]
 SHUTDOWN_MARGIN_SECONDS = 5
 
 
@@ -535,8 +535,8 @@ def check_access_log(where, docs):
     fmt = (config.get("data") or {}).get("log-format-upstream")
     if not fmt:
         return [f"{where}: ingress-nginx-controller sets no log-format-upstream: the default logs query strings"]
-    return [f"{where}: ingress-nginx log-format-upstream logs {v.strip(QUOTES)} (query strings or referrers)"
-            for v in ACCESS_LOG_FORBIDDEN if v in fmt + " "]
+    return [f"{where}: ingress-nginx log-format-upstream logs {m.group()} (query strings or referrers)"
+            for pattern in ACCESS_LOG_FORBIDDEN for m in [re.search(pattern, fmt)] if m]
 
 
 def seconds(duration):

@@ -248,10 +248,10 @@ class AccessLog(unittest.TestCase):
 
     def test_a_path_only_format_passes(self):
         self.assertEqual(cm.check_access_log(W, [ingress("i", ("/a", "s")), self.config(
-            '$remote_addr "$request_method $uri $server_protocol" $status $request_time')]), [])
+            '$remote_addr "$request_method $uri $server_protocol" $status $request_length $request_time')]), [])
 
     def test_every_way_to_log_a_query_fails(self):
-        for variable in ("$request_uri", "$args", "$query_string", "$arg_msisdn"):
+        for variable in ("$request_uri", "$args", "$query_string", "$arg_msisdn", "$request"):
             with self.subTest(variable=variable):
                 self.assertEqual(len(cm.check_access_log(W, [ingress("i", ("/a", "s")), self.config(
                     f'$remote_addr "$request_method {variable}" $status')])), 1)

@@ -64,8 +64,9 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker startSecured(int port, Path logDir) {
         int brokerPort = FreePorts.orNext(port);
         int saslPort = FreePorts.next();
-        Properties config = singleNodeConfig(brokerPort, FreePorts.next(), logDir);
-        secure(config, brokerPort, saslPort);
+        int controllerPort = FreePorts.next();
+        Properties config = singleNodeConfig(brokerPort, controllerPort, logDir);
+        secure(config, brokerPort, saslPort, controllerPort);
         return startWith(brokerPort, saslPort, config, logDir);
     }
 
@@ -162,10 +163,9 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void secure(Properties p, int brokerPort, int saslPort) {
-        String controller = p.getProperty("listeners").replaceAll(".*(CONTROLLER://[^,]+).*", "$1");
+    private static void secure(Properties p, int brokerPort, int saslPort, int controllerPort) {
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + SASL_LISTENER + "://127.0.0.1:" + saslPort
-                + "," + controller);
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + SASL_LISTENER + "://127.0.0.1:"
                 + saslPort);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,"
