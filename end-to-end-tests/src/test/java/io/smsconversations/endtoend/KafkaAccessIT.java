@@ -2,6 +2,7 @@ package io.smsconversations.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -71,10 +72,13 @@ class KafkaAccessIT {
                 SuiteInfrastructure.get().kafkaBootstrapServers()))) {
             List<String> groups = List.of("inbound-gateway", "routing-service.inbound-messages",
                     "conversation-service", "conversation-service.delivery-reports", "notification-service");
-            Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups).all()
-                    .get(30, TimeUnit.SECONDS);
-            assertThat(described.values()).allSatisfy(group -> assertThat(group.members()).as(group.groupId())
-                    .isNotEmpty());
+            // Right after the start a group may still be forming: wait for its members rather than sample once.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups).all()
+                        .get(30, TimeUnit.SECONDS);
+                assertThat(described.values()).allSatisfy(group -> assertThat(group.members()).as(group.groupId())
+                        .isNotEmpty());
+            });
         }
     }
 

@@ -218,22 +218,20 @@ class LogLeakIT {
      * is the number. Each consumer must dead-letter the unreadable one; all must be consumed.
      */
     private static void poisonOnEveryConsumedTopic() {
-        List<String> unreadable = new ArrayList<>();
         CONSUMERS.keySet().forEach(topic -> {
             String key = "leak-" + RUN + "-" + topic + "-" + CUSTOMER;
-            unreadable.add(key);
             suite.kafka().publishRaw(topic, key, "not json: call " + CUSTOMER + " or (425) 555-0142");
             suite.kafka().publishEvent(topic, key + "-typed", "leak-typed-" + RUN + "-" + topic, typeOf(topic),
                     mistyped(topic));
             suite.kafka().publishEvent(topic, key + "-type", "leak-type-" + RUN + "-" + topic, CUSTOMER,
                     Map.of("from", CUSTOMER));
         });
+        // awaitOne fails the test unless the unreadable record reached that consumer's dead-letter topic.
         CONSUMERS.forEach((topic, groups) -> groups.forEach((group, deadLetters) -> {
             String key = "leak-" + RUN + "-" + topic + "-" + CUSTOMER;
             suite.kafka().awaitOne(deadLetters, e -> key.equals(e.key()), PATIENCE);
             suite.awaitConsumed(group, topic);
         }));
-        assertThat(unreadable).hasSize(CONSUMERS.size());
     }
 
     /** The admin API refusing a record whose number is none, singly and in a bulk import. */
