@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smsconversations.testing.FreePorts;
+import io.smsconversations.testing.KafkaSecurity;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.ServiceDatabase;
 import io.smsconversations.testing.ServiceProcess;
@@ -39,6 +42,12 @@ import io.smsconversations.testing.TestTokens;
  * server and the OIDC test server. Started once per test JVM (a start costs a minute or two) and shared by every
  * end-to-end class through {@link Extension}; stopped when the last class is done. Each class seeds its own sellers,
  * numbers and records (ids made unique per run) so that the classes do not see each other's conversations.
+ * <p>
+ * The services reach Kafka as in a cluster of {@code deploy/}: through the broker's SASL listener (SCRAM-SHA-512),
+ * each as its own KafkaUser with that user's ACLs read from the manifests ({@link DeployedKafka}), its login given in
+ * the environment variables the Deployments set ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
+ * {@code KAFKA_SASL_JAAS_CONFIG}). The tests' own clients use the broker's plaintext listener, with every right.
+ * Against an external broker ({@code SMS_TEST_KAFKA_BOOTSTRAP_SERVERS}) everything is plaintext.
  */
 final class RunningSuite implements AutoCloseable {
 
@@ -47,15 +56,17 @@ final class RunningSuite implements AutoCloseable {
 
     private final OidcWiremockTestResource oidc;
     private final KafkaTestClient kafka;
+    private final Map<String, String> kafkaPasswords;
     private final ServiceProcess gateway;
     private final ServiceProcess routing;
     private final ServiceProcess conversation;
     private final ServiceProcess notification;
 
-    private RunningSuite(OidcWiremockTestResource oidc, KafkaTestClient kafka, ServiceProcess gateway,
-            ServiceProcess routing, ServiceProcess conversation, ServiceProcess notification) {
+    private RunningSuite(OidcWiremockTestResource oidc, KafkaTestClient kafka, Map<String, String> kafkaPasswords,
+            ServiceProcess gateway, ServiceProcess routing, ServiceProcess conversation, ServiceProcess notification) {
         this.oidc = oidc;
         this.kafka = kafka;
+        this.kafkaPasswords = kafkaPasswords;
         this.gateway = gateway;
         this.routing = routing;
         this.conversation = conversation;
@@ -85,14 +96,17 @@ final class RunningSuite implements AutoCloseable {
         // TestTokens signs with the OIDC test server's key, found through MicroProfile Config.
         oidcConfig.forEach(System::setProperty);
         KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
+        Path root = Path.of(System.getProperty("sms.repository.root", ".."));
+        Map<String, String> kafkaPasswords = infrastructure.kafkaSaslBootstrapServers().isPresent()
+                ? kafkaUsersOfTheManifests(root) : Map.of();
 
         Map<String, String> common = Map.of(
-                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                "kafka.bootstrap.servers", infrastructure.kafkaSaslBootstrapServers()
+                        .orElse(infrastructure.kafkaBootstrapServers()),
                 "quarkus.oidc.auth-server-url", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
                 "quarkus.oidc.client-id", "quarkus-service-app",
                 "quarkus.oidc.token.issuer", TestTokens.ISSUER,
                 "quarkus.oidc.token.audience", TestTokens.AUDIENCE);
-        Path root = Path.of(System.getProperty("sms.repository.root", ".."));
 
         int gatewayPort = FreePorts.next();
         Map<String, String> gatewayConfig = new HashMap<>(common);
@@ -106,11 +120,14 @@ final class RunningSuite implements AutoCloseable {
         gatewayConfig.put("gateway.simulator.enabled", "true");
         gatewayConfig.put("gateway.twilio.api-base-url", "http://localhost:" + gatewayPort + "/simulator/twilio");
         ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort,
-                gatewayConfig);
-        ServiceProcess routing = startWithDatabase(root, "routing-service", "routing", common);
-        ServiceProcess conversation = startWithDatabase(root, "conversation-service", "conversation", common);
-        ServiceProcess notification = startWithDatabase(root, "notification-service", "notification", common);
-        RunningSuite suite = new RunningSuite(oidc, kafka, gateway, routing, conversation, notification);
+                gatewayConfig, kafkaLogin("inbound-gateway", kafkaPasswords));
+        ServiceProcess routing = startWithDatabase(root, "routing-service", "routing", common, kafkaPasswords);
+        ServiceProcess conversation = startWithDatabase(root, "conversation-service", "conversation", common,
+                kafkaPasswords);
+        ServiceProcess notification = startWithDatabase(root, "notification-service", "notification", common,
+                kafkaPasswords);
+        RunningSuite suite = new RunningSuite(oidc, kafka, kafkaPasswords, gateway, routing, conversation,
+                notification);
         try {
             suite.services()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY)))
@@ -123,11 +140,67 @@ final class RunningSuite implements AutoCloseable {
         return suite;
     }
 
+    /**
+     * Makes the KafkaUsers of {@code deploy/} on the test broker (a random password each) with their ACLs, and the
+     * manifests' KafkaTopics (dead-letter topics included: no service may create one); answers the passwords.
+     */
+    private static Map<String, String> kafkaUsersOfTheManifests(Path root) {
+        SuiteInfrastructure infrastructure = SuiteInfrastructure.get();
+        String plain = infrastructure.kafkaBootstrapServers();
+        String sasl = infrastructure.kafkaSaslBootstrapServers().orElseThrow();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, plain))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            admin.createTopics(DeployedKafka.topics(root).stream().filter(t -> !existing.contains(t.name())).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the manifests' topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> passwords = new HashMap<>();
+        DeployedKafka.users(root).forEach((user, acls) -> {
+            String password = user + "-" + UUID.randomUUID();
+            KafkaSecurity.createUser(plain, sasl, user, password);
+            KafkaSecurity.allow(plain, acls);
+            passwords.put(user, password);
+        });
+        return Map.copyOf(passwords);
+    }
+
+    /** What a Deployment of {@code deploy/} puts in the environment: the sms-common keys and the user's JAAS line. */
+    private static Map<String, String> kafkaLogin(String service, Map<String, String> passwords) {
+        if (passwords.isEmpty()) {
+            return Map.of();
+        }
+        String password = passwords.get(service);
+        if (password == null) {
+            throw new IllegalStateException("deploy/ has no KafkaUser " + service);
+        }
+        return Map.of("KAFKA_SECURITY_PROTOCOL", KafkaSecurity.PROTOCOL,
+                "KAFKA_SASL_MECHANISM", KafkaSecurity.MECHANISM,
+                "KAFKA_SASL_JAAS_CONFIG", KafkaSecurity.jaasConfig(service, password));
+    }
+
     @Override
     public void close() {
-        services().forEach(ServiceProcess::close);
+        // SIGTERM to all at once: each takes up to its quarkus.shutdown.timeout for requests still open.
+        services().map(service -> CompletableFuture.runAsync(service::close)).toList()
+                .forEach(CompletableFuture::join);
         kafka.close();
         oidc.stop();
+    }
+
+    /** The KafkaUsers' passwords by service (empty against an external, plaintext broker). */
+    Map<String, String> kafkaPasswords() {
+        return kafkaPasswords;
+    }
+
+    /** Every service's log so far, by service name. */
+    Map<String, String> logs() {
+        Map<String, String> logs = new LinkedHashMap<>();
+        services().forEach(service -> logs.put(service.name(), service.log()));
+        return logs;
     }
 
     String gatewayUrl() {
@@ -152,15 +225,19 @@ final class RunningSuite implements AutoCloseable {
 
     /** A customer's text to a business number, as Twilio posts it; signed with the gateway's auth token or not. */
     Response postTwilioWebhook(String messageSid, String from, String to, String body, boolean signed) {
-        String url = gateway.baseUrl() + "/webhooks/twilio/messages";
-        Map<String, String> params = Map.of(
+        return postTwilio("/webhooks/twilio/messages", Map.of(
                 "AccountSid", "AC00000000000000000000000000000e2e",
                 "MessageSid", messageSid,
                 "From", from,
                 "To", to,
                 "Body", body,
                 "NumMedia", "0",
-                "NumSegments", "1");
+                "NumSegments", "1"), signed);
+    }
+
+    /** Any Twilio callback to the gateway's {@code path}, signed with the gateway's auth token or not. */
+    Response postTwilio(String path, Map<String, String> params, boolean signed) {
+        String url = gateway.baseUrl() + path;
         String signature = TwilioRequests.signature(signed ? TWILIO_AUTH_TOKEN : "not-the-auth-token", url, params);
         return given().header("X-Twilio-Signature", signature).contentType(ContentType.URLENC)
                 .formParams(params).post(url);
@@ -229,11 +306,12 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private static ServiceProcess startWithDatabase(Path root, String service, String database,
-            Map<String, String> common) {
+            Map<String, String> common, Map<String, String> kafkaPasswords) {
         ServiceDatabase db = SuiteInfrastructure.get().postgres().database(database, true);
         Map<String, String> config = new HashMap<>(common);
         config.putAll(db.quarkusConfig());
-        return ServiceProcess.start(jarOf(root, service), service, FreePorts.next(), config);
+        return ServiceProcess.start(jarOf(root, service), service, FreePorts.next(), config,
+                kafkaLogin(service, kafkaPasswords));
     }
 
     private static Path jarOf(Path root, String service) {

@@ -71,26 +71,6 @@ public final class Availability {
         return Optional.empty();
     }
 
-    /**
-     * A description of {@code failure} that is safe to log and to put in a dead-letter header: the class names of the
-     * chain and a SQLSTATE where there is one, never a driver's message (which may quote the values of a statement).
-     */
-    public static String describe(Throwable failure) {
-        StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause()) {
-            if (depth > 0) {
-                out.append(" <- ");
-            }
-            out.append(t instanceof PoisonRecordException ? t.getMessage() : t.getClass().getName());
-            if (t instanceof DatabaseException database && database.getSqlState() != null) {
-                out.append(" (SQLSTATE ").append(database.getSqlState()).append(')');
-            }
-            depth++;
-        }
-        return out.toString();
-    }
-
     /** The SQLSTATE of the first database error in the chain. */
     public static Optional<String> sqlState(Throwable failure) {
         int depth = 0;

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.consumers.Availability.Dependency;
 import io.smsconversations.consumers.Availability.Kind;
 
@@ -65,7 +66,7 @@ public class ConsumerRetries {
         Counter.builder("sms.consumer.retries")
                 .description("Attempts that failed for a reason other than an outage or the record's content")
                 .tag("channel", channel).register(registry).increment();
-        LOG.debugf("%s: attempt failed (%s), retrying", channel, Availability.describe(failure));
+        LOG.debugf("%s: attempt failed (%s), retrying", channel, LogSafe.failure(failure));
     }
 
     private static boolean isFault(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.smsconversations.consumers;
 
+import io.smsconversations.events.LogSafe;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.header.Headers;
@@ -45,9 +46,9 @@ public record DeadLetter(String topic, String key, String value, Headers headers
         });
         boolean poison = failure instanceof PoisonRecordException;
         put(headers, REASON, poison ? failure.getMessage()
-                : "failed " + attempts + " attempt(s): " + Availability.describe(failure));
+                : "failed " + attempts + " attempt(s): " + LogSafe.failure(failure));
         if (failure.getCause() != null) {
-            put(headers, CAUSE, Availability.describe(failure.getCause()));
+            put(headers, CAUSE, LogSafe.failure(failure.getCause()));
         }
         put(headers, KIND, poison ? KIND_POISON : KIND_RETRIES_EXHAUSTED);
         put(headers, SOURCE_TOPIC, kafka.getTopic());

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smsconversations.events.LogSafe;
 
 /**
  * Writes refused records to their dead-letter topic (see {@link DeadLetter}) on the {@code dead-letters} channel, and
@@ -44,7 +45,8 @@ public class DeadLetters {
         int attempts = failure instanceof PoisonRecordException ? 1 : retries.policy(channel).maxRetries() + 1;
         DeadLetter letter = DeadLetter.of(service, channel, record, failure, attempts);
         String kind = DeadLetter.header(letter.headers(), DeadLetter.KIND);
-        String reason = DeadLetter.header(letter.headers(), DeadLetter.REASON);
+        // the reasons are written to name what is wrong, not what was there; masked still, should one quote a number
+        String reason = LogSafe.text(DeadLetter.header(letter.headers(), DeadLetter.REASON));
         if (failure instanceof PoisonRecordException) {
             LOG.warnf("%s: record %s refused, dead-lettered to %s: %s", channel, IncomingEvent.where(record),
                     letter.topic(), reason);

@@ -1,5 +1,6 @@
 package io.smsconversations.consumers;
 
+import io.smsconversations.events.LogSafe;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +67,7 @@ public class EventConsumers {
 
     private Uni<Void> refused(String channel, Message<String> record, Throwable unwritable) {
         LOG.errorf("%s: record %s could not be dead-lettered (%s); the channel stops rather than lose it", channel,
-                IncomingEvent.where(record), Availability.describe(unwritable));
+                IncomingEvent.where(record), LogSafe.failure(unwritable));
         return Uni.createFrom().completionStage(() -> record.nack(unwritable));
     }
 }

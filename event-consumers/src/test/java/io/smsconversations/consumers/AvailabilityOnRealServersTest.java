@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.consumers.Availability.Kind;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.PostgresServer;
@@ -62,7 +63,7 @@ class AvailabilityOnRealServersTest {
 
         Throwable failure = failureOf(connection.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(LogSafe.failure(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(admin.close());
         await(pool.close());
     }
@@ -74,7 +75,7 @@ class AvailabilityOnRealServersTest {
 
         Throwable failure = failureOf(pool.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(LogSafe.failure(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(held.close());
         await(pool.close());
     }
@@ -85,7 +86,7 @@ class AvailabilityOnRealServersTest {
 
         Throwable failure = failureOf(pool.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(LogSafe.failure(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(pool.close());
     }
 
@@ -114,7 +115,7 @@ class AvailabilityOnRealServersTest {
             } catch (Exception e) {
                 failure = e;
             }
-            assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
+            assertThat(Availability.kindOf(failure)).as(LogSafe.failure(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         }
     }
 
@@ -129,7 +130,7 @@ class AvailabilityOnRealServersTest {
         own.close();
         Throwable failure = failureOf(pool.query("SELECT 1").execute());
 
-        assertThat(Availability.kindOf(failure)).as(Availability.describe(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
+        assertThat(Availability.kindOf(failure)).as(LogSafe.failure(failure) + " " + failure.getMessage()).isEqualTo(Kind.OUTAGE);
         await(pool.close());
     }
 

@@ -60,14 +60,6 @@ class AvailabilityTest {
                 .isEqualTo(Kind.FAULT);
     }
 
-    @Test
-    void descriptionsNameClassesAndSqlStatesNeverMessages() {
-        String described = Availability.describe(new WrappingException("insert values ('+14255550100')",
-                pg("23505")));
-        assertThat(described).contains(WrappingException.class.getName(), PgException.class.getName(),
-                "SQLSTATE 23505").doesNotContain("4255550100");
-    }
-
     private static PgException pg(String sqlState) {
         return new PgException("message quoting +14255550100", "ERROR", sqlState, "detail");
     }

@@ -66,11 +66,16 @@ public final class E164 {
         }
     }
 
-    /** {@code +14255550100} becomes {@code +1425***0100}: numbers are personal data and logs mask them. */
+    /**
+     * {@code +14255550100} becomes {@code ***0100}: numbers are personal data, and logs and notifications show only
+     * enough to tell two of one person's conversations apart. Only the last digits are kept (4 of a number of 10 or
+     * more digits, 3 of 7-9, 2 of 5-6, none of a shorter one); country, area code and length are not shown, so a
+     * masked number cannot be narrowed down to a region's few thousand candidates. Any text is accepted, not only
+     * E.164: a malformed number from a provider is masked by its digits the same way.
+     */
     public static String masked(String number) {
-        if (number == null || number.length() < 8) {
-            return "***";
-        }
-        return number.substring(0, 5) + "***" + number.substring(number.length() - 4);
+        String digits = number == null ? "" : number.replaceAll("[^0-9]", "");
+        int kept = digits.length() >= 10 ? 4 : digits.length() >= 7 ? 3 : digits.length() >= 5 ? 2 : 0;
+        return "***" + digits.substring(digits.length() - kept);
     }
 }

@@ -32,6 +32,31 @@ class E164Test {
         // Not a valid NANP number (an exchange cannot start with 0), still a US reading for national numbers.
         assertThat(E164.regionOf("+14250123456")).contains("US");
         assertThat(E164.regionOf("+442079460958")).contains("GB");
-        assertThat(E164.masked("+14255550100")).isEqualTo("+1425***0100");
+    }
+
+    @Test
+    void maskingKeepsOnlyTheLastDigits() {
+        assertThat(E164.masked("+14255550100")).isEqualTo("***0100");
+        assertThat(E164.masked("+442071838750")).isEqualTo("***8750");
+        // Shorter numbers keep fewer digits, so at least two thirds of any number stay hidden.
+        assertThat(E164.masked("+3531234567")).isEqualTo("***4567");
+        assertThat(E164.masked("+35312345")).isEqualTo("***345");
+        assertThat(E164.masked("+12345")).isEqualTo("***45");
+        assertThat(E164.masked("1234")).isEqualTo("***");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+14255550100", "+1 (425) 555-0100", "14255550100", "tel:+1-425-555-0100" })
+    void aMaskedNumberShowsNeitherCountryNorAreaCodeNorExchange(String written) {
+        String masked = E164.masked(written);
+        assertThat(masked).isEqualTo("***0100");
+        assertThat(masked).doesNotContain("425").doesNotContain("555").doesNotContain("+1");
+    }
+
+    @Test
+    void whatIsNoNumberMasksToStars() {
+        assertThat(E164.masked(null)).isEqualTo("***");
+        assertThat(E164.masked("")).isEqualTo("***");
+        assertThat(E164.masked("CONTOSO")).isEqualTo("***");
     }
 }

@@ -79,16 +79,16 @@ class ConversationMovedTest {
             await().atMost(WAIT).until(() -> Inbox.about(strangerToken, move.conversationId()).size() == 1);
 
             assertThat(texts(leaver, move)).containsExactly(
-                    "The conversation with +1425***0123 was moved away from your record Old Co to New Co.");
+                    "The conversation with ***0123 was moved away from your record Old Co to New Co.");
             assertThat(texts(both, move)).containsExactly(
-                    "The conversation with +1425***0123 was moved away from your record New Co to Third Co.",
-                    "The conversation with +1425***0123 was moved from your record Old Co to your record New Co.");
+                    "The conversation with ***0123 was moved away from your record New Co to Third Co.",
+                    "The conversation with ***0123 was moved from your record Old Co to your record New Co.");
             assertThat(texts(joiner, move)).containsExactly(
-                    "The conversation with +1425***0123 was moved away from your record New Co to Third Co.",
-                    "The conversation with +1425***0123 was moved to your record New Co.");
+                    "The conversation with ***0123 was moved away from your record New Co to Third Co.",
+                    "The conversation with ***0123 was moved to your record New Co.");
             assertThat(texts(mover, move)).isEmpty();
             assertThat(texts(stranger, move))
-                    .containsExactly("The conversation with +1425***0123 was moved to your record Third Co.");
+                    .containsExactly("The conversation with ***0123 was moved to your record Third Co.");
 
             Map<String, Object> leaverNote = Inbox.about(TestTokens.seller(leaver), move.conversationId()).get(0);
             assertThat(leaverNote.get("kind")).isEqualTo("CONVERSATION_MOVED");
@@ -103,11 +103,11 @@ class ConversationMovedTest {
             JsonNode pushed = JSON.readTree(leaverTab.events().get(0).data());
             assertThat(pushed.get("kind").asText()).isEqualTo("CONVERSATION_MOVED");
             assertThat(pushed.get("text").asText())
-                    .isEqualTo("The conversation with +1425***0123 was moved away from your record Old Co to New Co.");
+                    .isEqualTo("The conversation with ***0123 was moved away from your record Old Co to New Co.");
             assertThat(leaverTab.events().get(0).id()).isEqualTo(String.valueOf(leaverNote.get("id")));
             assertThat(joinerTab.events()).extracting(e -> JSON.readTree(e.data()).get("text").asText())
-                    .containsExactly("The conversation with +1425***0123 was moved to your record New Co.",
-                            "The conversation with +1425***0123 was moved away from your record New Co to Third Co.");
+                    .containsExactly("The conversation with ***0123 was moved to your record New Co.",
+                            "The conversation with ***0123 was moved away from your record New Co to Third Co.");
         }
     }
 
@@ -129,7 +129,7 @@ class ConversationMovedTest {
 
         await().atMost(WAIT).until(() -> texts(member, move).size() == 1);
         assertThat(texts(member, move)).containsExactly(
-                "The conversation with +1425***0123 was moved to your record Team Co.");
+                "The conversation with ***0123 was moved to your record Team Co.");
         assertThat(texts(owner, move)).isEmpty(); // moved it themselves
         assertThat(texts(former, move)).isEmpty();
     }

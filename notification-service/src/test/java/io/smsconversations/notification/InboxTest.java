@@ -54,7 +54,7 @@ class InboxTest {
         Map<String, Object> notification = Inbox.about(TestTokens.seller(owner), event.conversationId()).get(0);
         assertThat(notification.get("id")).isNotNull();
         assertThat(notification.get("kind")).isEqualTo("INBOUND_MESSAGE");
-        assertThat(notification.get("title")).isEqualTo("New SMS from +1425***0123");
+        assertThat(notification.get("title")).isEqualTo("New SMS from ***0123");
         String preview = body.strip().replaceAll("\\s+", " ").substring(0, 80);
         assertThat(notification.get("text")).isEqualTo("Ada Lovelace: " + preview + "…");
         Map<String, Object> link = (Map<String, Object>) notification.get("link");

@@ -61,7 +61,7 @@ class LiveStreamTest {
             SseClient.Event received = tab1.events().get(0);
             JsonNode data = JSON.readTree(received.data());
             assertThat(data.get("kind").asText()).isEqualTo("INBOUND_MESSAGE");
-            assertThat(data.get("title").asText()).isEqualTo("New SMS from +1425***0123");
+            assertThat(data.get("title").asText()).isEqualTo("New SMS from ***0123");
             assertThat(data.get("text").asText()).isEqualTo("Ada Lovelace: Can we meet tomorrow?");
             assertThat(data.get("link").get("conversationId").asText()).isEqualTo(event.conversationId());
             assertThat(data.get("readAt").isNull()).isTrue();

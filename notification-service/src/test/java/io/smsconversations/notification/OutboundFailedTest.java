@@ -74,9 +74,9 @@ class OutboundFailedTest {
             await().atMost(WAIT).until(() -> Inbox.about(token, failed.conversationId()).size() >= 2);
             List<Map<String, Object>> mine = Inbox.about(token, failed.conversationId());
             assertThat(mine).extracting(n -> n.get("text")).containsExactly(
-                    "Your message to +1425***0123 was not delivered: the recipient's phone could not be reached"
+                    "Your message to ***0123 was not delivered: the recipient's phone could not be reached"
                             + " (Unreachable)",
-                    "Your message to +1425***0123 " + WHY);
+                    "Your message to ***0123 " + WHY);
             Map<String, Object> first = mine.get(1);
             assertThat(first.get("kind")).isEqualTo("OUTBOUND_FAILED");
             assertThat(first.get("title")).isEqualTo("SMS not delivered");
@@ -86,9 +86,9 @@ class OutboundFailedTest {
             String teammateToken = TestTokens.seller(teammate);
             await().atMost(WAIT).until(() -> Inbox.about(teammateToken, failed.conversationId()).size() >= 2);
             assertThat(Inbox.about(teammateToken, failed.conversationId())).extracting(n -> n.get("text"))
-                    .containsExactly("A message to +1425***0123 on Contoso Ltd was not delivered: the recipient's"
+                    .containsExactly("A message to ***0123 on Contoso Ltd was not delivered: the recipient's"
                             + " phone could not be reached (Unreachable)",
-                            "A message to +1425***0123 on Contoso Ltd " + WHY);
+                            "A message to ***0123 on Contoso Ltd " + WHY);
             assertThat(Inbox.of(TestTokens.seller(stranger))).isEmpty();
 
             // live: each stream got the two notifications, with the ids the list shows, nothing twice
@@ -96,7 +96,7 @@ class OutboundFailedTest {
             Thread.sleep(300);
             assertThat(senderTab.events()).hasSize(2);
             JsonNode pushed = JSON.readTree(senderTab.events().get(0).data());
-            assertThat(pushed.get("text").asText()).isEqualTo("Your message to +1425***0123 " + WHY);
+            assertThat(pushed.get("text").asText()).isEqualTo("Your message to ***0123 " + WHY);
             assertThat(pushed.get("kind").asText()).isEqualTo("OUTBOUND_FAILED");
             assertThat(senderTab.events().get(0).id()).isEqualTo(String.valueOf(first.get("id")));
             assertThat(teammateTab.events()).hasSize(2);
@@ -119,14 +119,14 @@ class OutboundFailedTest {
         await().atMost(WAIT).until(() -> Inbox.about(ownerToken, byColleague.conversationId()).size() == 1
                 && Inbox.about(ownerToken, byOwner.conversationId()).size() == 1);
         assertThat(Inbox.about(ownerToken, byColleague.conversationId()).get(0).get("text")).isEqualTo(
-                "A message to +1425***0123 on Ada Lovelace was not delivered: a carrier or the provider blocked it"
+                "A message to ***0123 on Ada Lovelace was not delivered: a carrier or the provider blocked it"
                         + " (Blocked, provider code 30007)");
         assertThat(Inbox.about(ownerToken, byOwner.conversationId()).get(0).get("text"))
-                .isEqualTo("Your message to +1425***0123 was not delivered: no reason was given (ProviderError)");
+                .isEqualTo("Your message to ***0123 was not delivered: no reason was given (ProviderError)");
         String senderToken = TestTokens.seller(sender);
         await().atMost(WAIT).until(() -> Inbox.about(senderToken, byColleague.conversationId()).size() == 1);
         assertThat(Inbox.about(senderToken, byColleague.conversationId()).get(0).get("text")).isEqualTo(
-                "Your message to +1425***0123 was not delivered: a carrier or the provider blocked it"
+                "Your message to ***0123 was not delivered: a carrier or the provider blocked it"
                         + " (Blocked, provider code 30007)");
     }
 
@@ -147,7 +147,7 @@ class OutboundFailedTest {
 
         String token = TestTokens.seller(owner);
         await().atMost(WAIT).until(() -> !Inbox.about(token, queued.conversationId()).isEmpty());
-        assertThat(Inbox.of(token)).extracting(n -> n.get("text")).containsExactly("Your message to +1425***0123 was"
+        assertThat(Inbox.of(token)).extracting(n -> n.get("text")).containsExactly("Your message to ***0123 was"
                 + " not delivered: it expired before it could be delivered (Expired, provider code 30008)");
         List<String> ignored = List.of(ConversationEvents.eventId(queued), ConversationEvents.eventId(sent),
                 ConversationEvents.eventId(delivered));

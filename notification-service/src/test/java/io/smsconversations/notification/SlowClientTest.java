@@ -158,7 +158,7 @@ class SlowClientTest {
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement insert = db.prepareStatement("INSERT INTO notification"
                         + " (recipient_id, kind, title, text, conversation_id, source_event_id)"
-                        + " VALUES (?, 'INBOUND_MESSAGE', 'New SMS from +1425***0123', ?, ?, ?)")) {
+                        + " VALUES (?, 'INBOUND_MESSAGE', 'New SMS from ***0123', ?, ?, ?)")) {
             for (int i = 0; i < BATCH; i++) {
                 insert.setString(1, recipient);
                 insert.setString(2, TEXT);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -25,17 +26,26 @@ import kafka.tools.StorageTool;
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running inside this JVM from
  * the official jars. It can be stopped and started again on the same port and log directory, so tests can prove
  * what happens while the broker is down.
+ * <p>
+ * {@link #startSecured} adds a second listener, SASL_PLAINTEXT with SCRAM-SHA-512, and turns on Kafka's ACL
+ * authorizer, as the cluster in {@code deploy/} runs: a client of that listener can do only what ACLs allow its user
+ * ({@link KafkaSecurity}). The plaintext listener stays open to the tests themselves (its anonymous user is a super
+ * user), so they read and write every topic as before.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
+
     private final int port;
+    private final int saslPort;
     private final Properties config;
     private KafkaRaftServer server;
 
-    private KafkaBroker(int port, Properties config) {
+    private KafkaBroker(int port, int saslPort, Properties config) {
         this.port = port;
+        this.saslPort = saslPort;
         this.config = config;
     }
 
@@ -44,17 +54,39 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(int port, Path logDir) {
         int brokerPort = FreePorts.orNext(port);
-        Properties config = singleNodeConfig(brokerPort, FreePorts.next(), logDir);
+        return startWith(brokerPort, 0, singleNodeConfig(brokerPort, FreePorts.next(), logDir), logDir);
+    }
+
+    /**
+     * As {@link #start}, plus a SASL_PLAINTEXT listener (SCRAM-SHA-512) on a free port and the ACL authorizer: users
+     * of that listener have no right that no ACL grants them; the plaintext listener's anonymous user may do anything.
+     */
+    public static KafkaBroker startSecured(int port, Path logDir) {
+        int brokerPort = FreePorts.orNext(port);
+        int saslPort = FreePorts.next();
+        int controllerPort = FreePorts.next();
+        Properties config = singleNodeConfig(brokerPort, controllerPort, logDir);
+        secure(config, brokerPort, saslPort, controllerPort);
+        return startWith(brokerPort, saslPort, config, logDir);
+    }
+
+    private static KafkaBroker startWith(int brokerPort, int saslPort, Properties config, Path logDir) {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(config, logDir);
         }
-        KafkaBroker broker = new KafkaBroker(brokerPort, config);
+        KafkaBroker broker = new KafkaBroker(brokerPort, saslPort, config);
         broker.startServer();
         return broker;
     }
 
+    /** The plaintext listener: no authentication, every right (the tests' own clients). */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_PLAINTEXT (SCRAM-SHA-512) listener of a {@link #startSecured secured} broker; empty otherwise. */
+    public Optional<String> saslBootstrapServers() {
+        return saslPort == 0 ? Optional.empty() : Optional.of("127.0.0.1:" + saslPort);
     }
 
     public boolean isRunning() {
@@ -129,6 +161,25 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
         return p;
+    }
+
+    private static void secure(Properties p, int brokerPort, int saslPort, int controllerPort) {
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + SASL_LISTENER + "://127.0.0.1:" + saslPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + SASL_LISTENER + "://127.0.0.1:"
+                + saslPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,"
+                + SASL_LISTENER + ":" + SASL_LISTENER);
+        p.put("sasl.enabled.mechanisms", KafkaSecurity.MECHANISM);
+        // The broker side of SCRAM needs the login module only: users and their salted passwords live in the
+        // cluster's metadata (KafkaSecurity.createUser), as Strimzi's User Operator keeps them.
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // The tests (plaintext listener), the controller and the broker itself are anonymous: super user. Everyone
+        // else, i.e. every SASL user, gets only what an ACL allows.
+        p.put("super.users", "User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
     }
 
     private static void format(Properties config, Path logDir) {

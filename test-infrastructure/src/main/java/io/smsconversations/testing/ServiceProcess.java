@@ -39,6 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
      * @param config system properties for the service (its Quarkus configuration)
      */
     public static ServiceProcess start(Path jar, String name, int port, Map<String, String> config) {
+        return start(jar, name, port, config, Map.of());
+    }
+
+    /**
+     * @param config      system properties for the service (its Quarkus configuration)
+     * @param environment environment variables added to this JVM's, as a Deployment's {@code env} sets them
+     */
+    public static ServiceProcess start(Path jar, String name, int port, Map<String, String> config,
+            Map<String, String> environment) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (./mvnw verify from the "
                     + "repository root builds every jar before the tests that start them)");
@@ -51,8 +60,9 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Path logDir = Files.createDirectories(jar.toAbsolutePath().getParent().getParent().resolve("process-logs"));
             Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
@@ -65,6 +75,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public String name() {
+        return name;
     }
 
     /** The process' log so far. */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * <li>{@code SMS_TEST_POSTGRES_HOST}, {@code SMS_TEST_POSTGRES_PORT}, {@code SMS_TEST_POSTGRES_USER},
  * {@code SMS_TEST_POSTGRES_PASSWORD}: a PostgreSQL server and a user that may create databases and roles.</li>
  * </ul>
+ * With the system property {@code sms.test.kafka.secured=true} the broker it starts also has a SASL listener with
+ * ACLs ({@link KafkaBroker#startSecured}): the end-to-end suite runs the services through it.
  */
 public final class SuiteInfrastructure {
 
@@ -39,6 +41,14 @@ public final class SuiteInfrastructure {
         return kafkaBootstrapServers;
     }
 
+    /**
+     * The SASL_PLAINTEXT (SCRAM-SHA-512) listener of the broker this JVM started when {@code sms.test.kafka.secured}
+     * is set; empty otherwise (also with an external broker).
+     */
+    public Optional<String> kafkaSaslBootstrapServers() {
+        return ownBroker().flatMap(KafkaBroker::saslBootstrapServers);
+    }
+
     /** The broker this JVM started, to stop and restart it in tests; empty when the tests use an external one. */
     public Optional<KafkaBroker> ownBroker() {
         return Optional.ofNullable(ownBroker);
@@ -54,7 +64,9 @@ public final class SuiteInfrastructure {
 
     private static SuiteInfrastructure startOrConnect() {
         String externalKafka = System.getenv("SMS_TEST_KAFKA_BOOTSTRAP_SERVERS");
-        KafkaBroker broker = externalKafka == null ? KafkaBroker.start(0, tempDir("kafka")) : null;
+        KafkaBroker broker = externalKafka != null ? null
+                : Boolean.getBoolean("sms.test.kafka.secured") ? KafkaBroker.startSecured(0, tempDir("kafka"))
+                : KafkaBroker.start(0, tempDir("kafka"));
         String bootstrap = broker == null ? externalKafka : broker.bootstrapServers();
         SuiteTopics.create(bootstrap);
         return new SuiteInfrastructure(bootstrap, broker);

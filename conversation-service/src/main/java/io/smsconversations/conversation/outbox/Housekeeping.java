@@ -19,6 +19,8 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import io.smsconversations.events.LogSafe;
+
 /**
  * Keeps the two bookkeeping tables from growing without end: published outbox rows, and delivery reports kept for a
  * provider message id no SendAccepted ever named (messages another system sent). Deletes are idempotent, so every
@@ -69,7 +71,8 @@ public class Housekeeping {
     void start(@Observes StartupEvent ignored) {
         timer = vertx.setPeriodic(config.interval().toMillis(), id -> run().subscribe().with(
                 deleted -> LOG.debugf("Housekeeping deleted %d row(s)", deleted),
-                failure -> LOG.warnf("Housekeeping failed (retried in %s): %s", config.interval(), failure)));
+                failure -> LOG.warnf("Housekeeping failed (retried in %s): %s", config.interval(),
+                        LogSafe.failure(failure))));
     }
 
     void stop(@Observes ShutdownEvent ignored) {

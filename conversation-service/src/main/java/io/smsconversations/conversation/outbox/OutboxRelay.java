@@ -24,8 +24,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smsconversations.consumers.Availability;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.LogSafe;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -109,7 +109,7 @@ public class OutboxRelay {
                 failure -> {
                     failedPasses.increment();
                     LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(),
-                            Availability.describe(failure));
+                            LogSafe.failure(failure));
                     schedule(config.pollInterval().toMillis());
                 });
     }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.notification.inbox.NotificationStore;
 import io.smsconversations.notification.inbox.StoredNotification;
 import io.vertx.mutiny.core.Vertx;
@@ -84,10 +85,10 @@ public class ReplicaFanOut {
         // not toMulti(): a paused PgChannel discards notifications, so take them all and queue them here
         channel.handler(this::announced);
         subscriber.connect()
-                .onFailure().invoke(e -> LOG.warnf("cannot listen to notifications yet: %s", e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("cannot listen to notifications yet: %s", LogSafe.failure(e)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
                 .subscribe().with(ignored -> {
-                }, failure -> LOG.error("cannot listen to notifications", failure));
+                }, failure -> LOG.errorf("cannot listen to notifications: %s", LogSafe.failure(failure)));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -152,7 +153,7 @@ public class ReplicaFanOut {
         }, failure -> {
             // their streams would miss these: close them, their clients resume from the database
             LOG.warnf("could not load %d notification(s) for the live streams, closing their streams: %s",
-                    batch.size(), failure.getMessage());
+                    batch.size(), LogSafe.failure(failure));
             batch.stream().map(Announcement::recipient).distinct().forEach(hub::evict);
             drain();
         });

@@ -140,7 +140,7 @@ public final class StreamFanOutBenchmark {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notification"
                 + " (recipient_id, kind, title, text, conversation_id, source_event_id)"
-                + " VALUES (?, 'INBOUND_MESSAGE', 'New SMS from +1425***0123', 'Ada Lovelace: benchmark', ?, ?)"
+                + " VALUES (?, 'INBOUND_MESSAGE', 'New SMS from ***0123', 'Ada Lovelace: benchmark', ?, ?)"
                 + " RETURNING id")) {
             for (String recipient : recipients) {
                 insert.setString(1, recipient);

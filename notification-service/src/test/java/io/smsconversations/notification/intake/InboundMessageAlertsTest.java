@@ -47,7 +47,7 @@ class InboundMessageAlertsTest {
         assertThat(inbound.kind()).isEqualTo(NotificationKind.INBOUND_MESSAGE);
         assertThat(inbound.recipientId()).isEqualTo("s1");
         assertThat(inbound.sourceEventId()).isEqualTo("event-1");
-        assertThat(inbound.title()).isEqualTo("New SMS from +4420***8750").doesNotContain("+442071838750");
+        assertThat(inbound.title()).isEqualTo("New SMS from ***8750").doesNotContain("+442071838750");
         assertThat(inbound.text()).isEqualTo("Big deal: Call me back about the price");
         assertThat(inbound.link().conversationId()).isEqualTo("conv-1");
         assertThat(inbound.link().recordId()).isEqualTo("rec-1");

@@ -26,6 +26,7 @@ import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.RecordRef;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.routing.activity.LastConversation;
 import io.smsconversations.routing.directory.DirectoryPublisher;
 import io.smsconversations.routing.directory.DirectoryStore;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smsconversations.consumers.Availability;
+import io.smsconversations.events.LogSafe;
 import io.smsconversations.consumers.ConsumerRetries;
 import io.smsconversations.consumers.DeadLetters;
 import io.smsconversations.consumers.EventConsumers;
@@ -104,7 +104,7 @@ public class DirectoryConsumer {
         }
         return together.onFailure().recoverWithUni(failure -> {
             LOG.warnf("%s: a batch of %d entries could not be stored (%s): storing them one by one",
-                    Topics.DIRECTORY_RECORDS, batch.latest().size(), Availability.describe(failure));
+                    Topics.DIRECTORY_RECORDS, batch.latest().size(), LogSafe.failure(failure));
             return Multi.createFrom().iterable(batch.latest())
                     .onItem().transformToUniAndConcatenate(entry -> retries.run(RECORDS_CHANNEL, () -> entry.isDelete()
                             ? writer.store(List.of(), List.of(entry.key()))

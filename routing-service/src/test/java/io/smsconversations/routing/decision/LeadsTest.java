@@ -33,7 +33,7 @@ class LeadsTest {
         DirectoryRecord lead = Leads.newLead("lead-x", "+14255550100",
                 NumberAssignment.of("+14255550199", List.of("zoe", "sam"), List.of("team-north")), NOW);
 
-        assertThat(lead).isEqualTo(new DirectoryRecord("lead-x", RecordType.LEAD, "SMS lead +1425***0100",
+        assertThat(lead).isEqualTo(new DirectoryRecord("lead-x", RecordType.LEAD, "SMS lead ***0100",
                 Owner.seller("sam"), true, NOW, List.of(new PhoneNumber(PhoneKind.MOBILE, "+14255550100")), null));
     }
 
