@@ -20,9 +20,11 @@ import io.smsconversations.events.Topics;
 
 /**
  * Consumes conversation-service's send requests ({@link Topics#SEND_REQUESTS}). A record that is not a readable
- * {@code SendRequested} CloudEvent goes to the dead-letter topic at once, with the reason, and the partition moves on;
- * so does a request whose ledger or result could not be written through the retries (the ledger then tells a replay
- * what was done already).
+ * {@code SendRequested} CloudEvent goes to the dead-letter topic at once, with the reason, and the partition moves on.
+ * A readable one is handed to {@link SendLanes} under its Kafka key (the conversation) and the next record is taken
+ * as soon as there is room: the record is acknowledged when {@link SendProcessor} finished it, possibly after records
+ * behind it, and dead-lettered when its ledger or result could not be written through the retries (the ledger then
+ * tells a replay what was done already).
  */
 @ApplicationScoped
 public class SendRequestConsumer {
@@ -31,14 +33,18 @@ public class SendRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(SendRequestConsumer.class);
 
-    @Inject
-    SendProcessor processor;
+    private final SendProcessor processor;
+    private final SendLanes lanes;
+    private final ObjectMapper json;
+    private final SendMetrics metrics;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
-    SendMetrics metrics;
+    public SendRequestConsumer(SendProcessor processor, SendLanes lanes, ObjectMapper json, SendMetrics metrics) {
+        this.processor = processor;
+        this.lanes = lanes;
+        this.json = json;
+        this.metrics = metrics;
+    }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<String> record) {
@@ -51,14 +57,19 @@ public class SendRequestConsumer {
                     poison.getMessage());
             return Uni.createFrom().completionStage(() -> record.nack(poison));
         }
-        return processor.process(request).onItemOrFailure().transformToUni((outcome, failure) -> {
-            if (failure != null) {
-                metrics.outcome(request.provider(), "dead-lettered");
-                LOG.errorf(failure, "Send request %s could not be completed; dead-lettered", request.requestId());
-                return Uni.createFrom().completionStage(() -> record.nack(failure));
-            }
-            return Uni.createFrom().completionStage(record::ack);
-        });
+        return lanes.admit(key(record, request), () -> processor.process(request))
+                .invoke(done -> done.whenComplete((outcome, failure) -> settle(record, request, failure)))
+                .replaceWithVoid();
+    }
+
+    private static void settle(Message<String> record, SendRequested request, Throwable failure) {
+        if (failure == null) {
+            record.ack();
+            return;
+        }
+        LOG.errorf("Send request %s could not be completed (%s); dead-lettered", request.requestId(),
+                Failures.describe(failure));
+        record.nack(new SendIncompleteException(failure));
     }
 
     private SendRequested read(Message<String> record) {
@@ -71,7 +82,10 @@ public class SendRequestConsumer {
         try {
             request = json.readValue(record.getPayload(), SendRequested.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the value is not a SendRequested: " + e.getOriginalMessage());
+            // Jackson's message quotes the payload (a body, a number): say where, not what.
+            throw new IllegalArgumentException("the value is not a SendRequested: " + e.getClass().getSimpleName()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the record has no value");
         }
@@ -79,6 +93,13 @@ public class SendRequestConsumer {
             throw new IllegalArgumentException("requestId, messageId and provider are required");
         }
         return request;
+    }
+
+    /** The record's Kafka key (the conversation), else the request: what must stay in order. */
+    private static String key(Message<String> record, SendRequested request) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getKey).map(Object::toString)
+                .orElse(request.requestId());
     }
 
     private static boolean blank(String text) {
@@ -95,5 +116,13 @@ public class SendRequestConsumer {
     private static String where(Message<String> record) {
         return record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getTopic() + "-" + m.getPartition() + "@" + m.getOffset()).orElse("?");
+    }
+
+    /** The dead-letter reason of a request that failed for want of the database or Kafka: classes only. */
+    static final class SendIncompleteException extends RuntimeException {
+
+        SendIncompleteException(Throwable cause) {
+            super("the send could not be completed: " + Failures.describe(cause), null, false, false);
+        }
     }
 }
