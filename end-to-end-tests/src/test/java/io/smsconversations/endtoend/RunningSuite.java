@@ -118,6 +118,8 @@ final class RunningSuite implements AutoCloseable {
         gatewayConfig.putAll(infrastructure.postgres().database("gateway", true).quarkusConfig());
         // Sends go to the gateway's built-in fake Twilio (never the real API from a test), which calls back.
         gatewayConfig.put("gateway.simulator.enabled", "true");
+        // The jar runs in production mode, which serves the simulator only when told twice.
+        gatewayConfig.put("gateway.simulator.allow-in-production", "true");
         gatewayConfig.put("gateway.twilio.api-base-url", "http://localhost:" + gatewayPort + "/simulator/twilio");
         ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort,
                 gatewayConfig, kafkaLogin("inbound-gateway", kafkaPasswords));

@@ -48,18 +48,29 @@ public class ConsumerRetries {
     /** {@code work}, subscribed now and again after each failure the rule retries. */
     public <T> Uni<T> run(String channel, Supplier<Uni<T>> work) {
         RetryPolicy policy = policy(channel);
+        Uni<T> throughOutages = runThroughOutages(channel, work);
+        if (policy.maxRetries() == 0) {
+            return throughOutages;
+        }
+        return throughOutages
+                .onFailure(ConsumerRetries::isFault).invoke(failure -> retrying(channel, failure))
+                .onFailure(ConsumerRetries::isFault).retry()
+                .withBackOff(policy.initialBackoff(), policy.maxBackoff()).atMost(policy.maxRetries());
+    }
+
+    /**
+     * {@code work}, retried only through outages (for as long as they last, reported on {@code channel}); any other
+     * failure is the caller's at once. For a step that keeps its own retries of other failures.
+     */
+    public <T> Uni<T> runThroughOutages(String channel, Supplier<Uni<T>> work) {
+        RetryPolicy policy = policy(channel);
         Executor here = CallerContext.executor();
         ChannelOutages.Wait wait = outages.begin(channel);
-        Uni<T> throughOutages = Uni.createFrom().<T> deferred(() -> work.get()).runSubscriptionOn(here)
+        return Uni.createFrom().<T> deferred(() -> work.get()).runSubscriptionOn(here)
                 .onFailure(Availability::isOutage).invoke(failure -> wait.failed(dependency(failure)))
                 .onFailure(Availability::isOutage).retry()
-                .withBackOff(policy.initialBackoff(), policy.outageMaxBackoff()).indefinitely();
-        Uni<T> bounded = policy.maxRetries() == 0 ? throughOutages
-                : throughOutages
-                        .onFailure(ConsumerRetries::isFault).invoke(failure -> retrying(channel, failure))
-                        .onFailure(ConsumerRetries::isFault).retry()
-                        .withBackOff(policy.initialBackoff(), policy.maxBackoff()).atMost(policy.maxRetries());
-        return bounded.onTermination().invoke(wait::ended);
+                .withBackOff(policy.initialBackoff(), policy.outageMaxBackoff()).indefinitely()
+                .onTermination().invoke(wait::ended);
     }
 
     private void retrying(String channel, Throwable failure) {

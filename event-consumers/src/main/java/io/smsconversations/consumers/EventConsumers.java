@@ -1,7 +1,9 @@
 package io.smsconversations.consumers;
 
 import io.smsconversations.events.LogSafe;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,13 +52,37 @@ public class EventConsumers {
         return run(channel, record, () -> work.apply(IncomingEvent.entry(record)));
     }
 
-    private Uni<Void> run(String channel, Message<String> record, java.util.function.Supplier<Uni<?>> work) {
+    /**
+     * For a consumer that runs records side by side (the gateway's send lanes): {@code read} turns the event into
+     * the consumer's request (poison: dead-lettered at once, nothing admitted); {@code admit} is handed the request
+     * and its settled work and completes once it has taken the record in, so the next record may come. The settled
+     * work, run whenever the consumer runs it, does {@code work} under the same rule as {@link #process} and then
+     * acknowledges the record, or dead-letters it. Records of a partition are thus acknowledged out of order; the
+     * throttled commit strategy commits only the acknowledged prefix of each partition.
+     */
+    public <T> Uni<Void> processConcurrently(String channel, Message<String> record, Function<IncomingEvent, T> read,
+            Function<T, Uni<?>> work, BiFunction<T, Supplier<Uni<Void>>, Uni<?>> admit) {
+        T request;
+        try {
+            request = read.apply(IncomingEvent.cloudEvent(record));
+        } catch (RuntimeException unreadable) {
+            return settle(channel, record, unreadable);
+        }
+        return admit.apply(request, () -> run(channel, record, () -> work.apply(request))).replaceWithVoid();
+    }
+
+    private Uni<Void> run(String channel, Message<String> record, Supplier<Uni<?>> work) {
         return retries.run(channel, work::get)
                 .onItemOrFailure().transformToUni((done, failure) -> failure == null
                         ? acknowledged(channel, record, "processed")
-                        : deadLetters.send(channel, record, failure)
-                                .chain(() -> acknowledged(channel, record, "dead-lettered"))
-                                .onFailure().recoverWithUni(unwritable -> refused(channel, record, unwritable)));
+                        : settle(channel, record, failure));
+    }
+
+    /** Dead-letters a record that failed, then acknowledges it; nacks it only when its dead letter is unwritable. */
+    private Uni<Void> settle(String channel, Message<String> record, Throwable failure) {
+        return deadLetters.send(channel, record, failure)
+                .chain(() -> acknowledged(channel, record, "dead-lettered"))
+                .onFailure().recoverWithUni(unwritable -> refused(channel, record, unwritable));
     }
 
     private Uni<Void> acknowledged(String channel, Message<String> record, String outcome) {

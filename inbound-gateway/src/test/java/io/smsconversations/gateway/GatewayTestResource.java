@@ -8,6 +8,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smsconversations.testing.ServiceDatabase;
+import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 
 /**
@@ -18,8 +20,14 @@ import io.smsconversations.testing.SuiteInfrastructureResource;
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer providers;
+    private static LedgerDatabaseProxy ledgerDatabase;
 
     private final SuiteInfrastructureResource suite = new SuiteInfrastructureResource();
+
+    /** The relay in front of the ledger's database, to take it away and bring it back. */
+    public static LedgerDatabaseProxy ledgerDatabase() {
+        return ledgerDatabase;
+    }
 
     /** The fake providers, for stubbing and counting calls. */
     public static WireMockServer providers() {
@@ -30,6 +38,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         suite.init(Map.of(SuiteInfrastructureResource.DATABASE, "gateway"));
         Map<String, String> config = new HashMap<>(suite.start());
+        // The pool reaches the ledger through a relay a test can cut (Flyway, at start, goes straight to it).
+        ServiceDatabase database = SuiteInfrastructure.get().postgres().database("gateway", false);
+        ledgerDatabase = new LedgerDatabaseProxy(database.host(), database.port());
+        config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + ledgerDatabase.port() + "/"
+                + database.name());
         providers = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         providers.start();
         String base = "http://127.0.0.1:" + providers.port();
@@ -42,6 +55,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.vonage.api-base-url", base + "/vonage");
         config.put("gateway.vonage.api-key", "test-vonage-key");
         config.put("gateway.vonage.api-secret", "test-vonage-secret");
+        config.put("gateway.vonage.reports-api-base-url", base + "/vonage-reports");
         config.put("gateway.simulator.enabled", "true");
         return config;
     }
@@ -50,6 +64,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (providers != null) {
             providers.stop();
+        }
+        if (ledgerDatabase != null) {
+            ledgerDatabase.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +17,20 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperationsTest {
 
     @Test
-    void readinessCoversTheKafkaChannelsAndTheDatabase() {
+    void readinessCoversOnlyWhatWebhooksNeedAndTheSendingGroupTheRest() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("inbound-messages"))
-                .body(containsString("send-requests"))
-                .body(containsString("send-results"))
-                .body("checks.find { it.name.contains('PostgreSQL') }.status", equalTo("UP"));
+                .body(containsString("delivery-reports"))
+                .body(not(containsString("send-requests")))
+                .body(not(containsString("send-results")))
+                .body(not(containsString("PostgreSQL")));
+        given().when().get("/q/health/group/sending").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].data.ledger-database", equalTo("UP"))
+                .body("checks[0].data.send-requests", equalTo("connected"))
+                .body("checks[0].data.send-results", equalTo("connected"))
+                .body("checks[0].data.draining", equalTo(false));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

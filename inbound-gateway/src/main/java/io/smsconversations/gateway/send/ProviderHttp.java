@@ -1,6 +1,7 @@
 package io.smsconversations.gateway.send;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -17,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.smsconversations.events.FailureReason;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -46,9 +46,14 @@ public class ProviderHttp {
                 .setFollowRedirects(false));
     }
 
-    /** A POST to {@code url} with the call timeout set: a slower answer fails with a timeout (transient). */
+    /** A POST to {@code url} with the call timeout set: a slower answer fails with a timeout (outcome unknown). */
     public HttpRequest<Buffer> post(String url) {
         return client.postAbs(url).timeout(timeout.toMillis());
+    }
+
+    /** A GET to {@code url} (a lookup) with the same timeout. */
+    public HttpRequest<Buffer> get(String url) {
+        return client.getAbs(url).timeout(timeout.toMillis());
     }
 
     @PreDestroy
@@ -65,19 +70,52 @@ public class ProviderHttp {
         return status >= 200 && status < 300;
     }
 
-    /** The call did not get an answer (timeout, refused or reset connection, DNS): transient. */
+    /**
+     * The call did not get an answer. Refused connections and unknown hosts never reached the provider: transient,
+     * safe to call again. A timeout or a connection lost after it was open may have delivered the request: unknown.
+     * Only the failure's class is kept, never its message.
+     */
     public static SendAttempt unanswered(Throwable failure) {
-        String what;
-        if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
-            what = "timeout";
-        } else if (failure instanceof ConnectException) {
-            what = "connection refused";
-        } else if (failure instanceof HttpClosedException) {
-            what = "connection closed";
-        } else {
-            what = "no answer";
+        if (neverConnected(failure)) {
+            return SendAttempt.Transient.failing(null, "no connection (" + failure.getClass().getSimpleName() + ")",
+                    null);
         }
-        return new SendAttempt.Transient(null, what + ": " + failure.getMessage(), null);
+        String what = isTimeout(failure) ? "no answer in time" : "connection lost before the answer";
+        return new SendAttempt.Unknown(null, what + " (" + failure.getClass().getSimpleName() + ")");
+    }
+
+    /** A lookup that got no answer: still unknown, worth asking again. */
+    public static SendLookup unansweredLookup(Throwable failure) {
+        return new SendLookup.Unanswered("lookup got no answer (" + failure.getClass().getSimpleName() + ")", true);
+    }
+
+    /** A lookup answered with an error status: still unknown; 401/403 will not change by asking again. */
+    public static SendLookup refusedLookup(HttpResponse<?> response) {
+        int status = response.statusCode();
+        return new SendLookup.Unanswered("lookup answered " + statusText(response), status != 401 && status != 403);
+    }
+
+    private static boolean neverConnected(Throwable failure) {
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
+            return true;
+        }
+        // Netty's ConnectTimeoutException: the connection was never established.
+        return failure.getClass().getSimpleName().equals("ConnectTimeoutException");
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout");
+    }
+
+    /** 5xx or 429 answered: the provider did not take the message. 502/504 come from a proxy in between: unknown. */
+    public static SendAttempt transientAnswer(HttpResponse<?> response, String code, String text) {
+        int status = response.statusCode();
+        if (status == 502 || status == 504) {
+            return new SendAttempt.Unknown(code, text);
+        }
+        Duration retryAfter = retryAfter(response, Instant.now());
+        return status == 429 ? SendAttempt.Transient.throttled(code, text, retryAfter)
+                : SendAttempt.Transient.failing(code, text, retryAfter);
     }
 
     /**

@@ -14,4 +14,20 @@ public interface ProviderSender {
     String provider();
 
     Uni<SendAttempt> send(OutboundSend send);
+
+    /**
+     * Whether calling again after an {@link SendAttempt.Unknown} outcome can never send the message twice (the
+     * provider de-duplicates by a key the gateway sends, as ACS does). Then the outcome is not looked up.
+     */
+    default boolean resendIsSafe() {
+        return false;
+    }
+
+    /**
+     * Asks the provider whether it has the message {@code send} describes, after a call that may have reached it.
+     * One call, classified like {@link #send}; the default is a provider that offers no way to ask.
+     */
+    default Uni<SendLookup> lookUp(OutboundSend send) {
+        return Uni.createFrom().item(new SendLookup.Unanswered(provider() + " offers no message lookup", false));
+    }
 }

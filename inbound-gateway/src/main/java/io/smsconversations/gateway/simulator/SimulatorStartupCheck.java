@@ -6,25 +6,43 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.smsconversations.gateway.webhook.twilio.TwilioConfig;
 
-/** Says loudly that the simulator is on, and whether Twilio sends go to it: no message then reaches a phone. */
+/**
+ * A production-mode run with the simulator on must say so twice ({@code gateway.simulator.enabled} and
+ * {@code gateway.simulator.allow-in-production}), or it does not start; when it runs, it says loudly where Twilio
+ * sends go: no message then reaches a phone.
+ */
 @Singleton
 public class SimulatorStartupCheck {
 
     private static final Logger LOG = Logger.getLogger(SimulatorStartupCheck.class);
 
-    @Inject
-    SimulatorConfig config;
+    private final SimulatorConfig config;
+    private final TwilioConfig twilio;
 
     @Inject
-    TwilioConfig twilio;
+    public SimulatorStartupCheck(SimulatorConfig config, TwilioConfig twilio) {
+        this.config = config;
+        this.twilio = twilio;
+    }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            LOG.warnf("The provider simulator is enabled (/simulator/twilio); Twilio sends go to %s. Local runs "
-                    + "only: set GATEWAY_SIMULATOR_ENABLED=false in production", twilio.apiBaseUrl());
+        check(LaunchMode.current());
+    }
+
+    void check(LaunchMode mode) {
+        if (!config.enabled()) {
+            return;
         }
+        if (mode == LaunchMode.NORMAL && !config.allowInProduction()) {
+            throw new IllegalStateException("gateway.simulator.enabled is true in a production run: sends would be "
+                    + "answered by the simulator and reach no phone. Set GATEWAY_SIMULATOR_ENABLED=false, or, for a "
+                    + "local run only, also GATEWAY_SIMULATOR_ALLOW_IN_PRODUCTION=true");
+        }
+        LOG.warnf("The provider simulator is enabled (/simulator/twilio, account %s); Twilio sends go to %s. Local "
+                + "runs only", twilio.accountSid(), twilio.apiBaseUrl());
     }
 }

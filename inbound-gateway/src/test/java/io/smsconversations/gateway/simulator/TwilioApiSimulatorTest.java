@@ -6,10 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -107,6 +111,47 @@ class TwilioApiSimulatorTest {
         assertThat(reports).extracting(r -> r.dataAs(DeliveryReportReceived.class).status())
                 .containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
         assertThat(reports.get(1).dataAs(DeliveryReportReceived.class).to()).isEqualTo(request.to());
+    }
+
+    @Test
+    void listsTheAccountsMessagesAsTwilioDoesFilteredByNumbersAndDateSent() {
+        String from = Sends.number("+1206555");
+        String to = Sends.number("+1425555");
+        String sid = given().auth().preemptive().basic(ACCOUNT, authToken)
+                .formParam("To", to).formParam("From", from).formParam("Body", "listed by the simulator")
+                .formParam("StatusCallback", publicBaseUrl + TwilioStatusWebhook.PATH)
+                .when().post(MESSAGES).then().statusCode(201).extract().path("sid");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        given().auth().preemptive().basic(ACCOUNT, authToken).queryParam("To", to).queryParam("From", from)
+                .when().get(MESSAGES).then().statusCode(200)
+                .body("messages.size()", equalTo(1))
+                .body("messages[0].sid", equalTo(sid))
+                .body("messages[0].to", equalTo(to))
+                .body("messages[0].from", equalTo(from))
+                .body("messages[0].body", equalTo("listed by the simulator"))
+                .body("messages[0].direction", equalTo("outbound-api"))
+                .body("messages[0].date_created", matchesPattern("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000"));
+        // DateSent is the day Twilio sent it: none before the "sent" callback, then today's.
+        await().atMost(DeliveryReportsOnKafka.AWAIT).untilAsserted(() -> given().auth().preemptive()
+                .basic(ACCOUNT, authToken).queryParam("To", to).queryParam("DateSent", today)
+                .when().get(MESSAGES).then().statusCode(200).body("messages.sid", contains(sid)));
+        given().auth().preemptive().basic(ACCOUNT, authToken).queryParam("To", to)
+                .queryParam("DateSent<", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())
+                .when().get(MESSAGES).then().statusCode(200).body("messages.size()", equalTo(0));
+        given().auth().preemptive().basic(ACCOUNT, "wrong-token").queryParam("To", to)
+                .when().get(MESSAGES).then().statusCode(401).body("code", equalTo(20003));
+    }
+
+    @Test
+    void knowsOnlyTheConfiguredAccount() {
+        String other = "/simulator/twilio/2010-04-01/Accounts/ACffffffffffffffffffffffffffffffff/Messages.json";
+        given().auth().preemptive().basic("ACffffffffffffffffffffffffffffffff", authToken)
+                .formParam("To", "+14255550100").formParam("From", "+12065550100").formParam("Body", "x")
+                .when().post(other)
+                .then().statusCode(404).body("code", equalTo(20404));
+        given().auth().preemptive().basic("ACffffffffffffffffffffffffffffffff", authToken)
+                .when().get(other).then().statusCode(404);
     }
 
     @Test

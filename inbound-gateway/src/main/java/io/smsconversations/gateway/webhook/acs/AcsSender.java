@@ -46,6 +46,16 @@ public class AcsSender implements ProviderSender {
         return AcsEvents.PROVIDER;
     }
 
+    /**
+     * The same {@code Repeatability-Request-ID} and {@code Repeatability-First-Sent} on every call make ACS answer a
+     * repeat with the first call's result instead of sending again, so an unknown outcome is resolved by calling
+     * again (within ACS's repeatability period).
+     */
+    @Override
+    public boolean resendIsSafe() {
+        return true;
+    }
+
     /** ACS wants a GUID; ours may be any string, so it is a name-based UUID of it, the same on every call. */
     public static String repeatabilityRequestId(String requestId) {
         return UUID.nameUUIDFromBytes(("acs-send\u0000" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
@@ -67,7 +77,7 @@ public class AcsSender implements ProviderSender {
                     "smsSendOptions", Map.of("enableDeliveryReport", true, "tag", request.messageId())));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().item(new SendAttempt.Refused(FailureReason.ProviderError, null,
-                    "could not write the ACS request: " + e.getOriginalMessage()));
+                    "could not write the ACS request (" + e.getClass().getSimpleName() + ")"));
         }
         String url = trimSlash(config.endpoint()) + "/sms?api-version=" + API_VERSION;
         HttpRequest<Buffer> call = http.post(url)
@@ -98,7 +108,8 @@ public class AcsSender implements ProviderSender {
             String error = ProviderHttp.text(recipient, "errorMessage");
             String text = error == null ? "ACS did not accept the recipient" : error;
             if (ProviderHttp.isTransient(recipientStatus)) {
-                return new SendAttempt.Transient(String.valueOf(recipientStatus), text, null);
+                return recipientStatus == 429 ? SendAttempt.Transient.throttled("429", text, null)
+                        : SendAttempt.Transient.failing(String.valueOf(recipientStatus), text, null);
             }
             return refused(recipientStatus, String.valueOf(recipientStatus), text);
         }
@@ -108,8 +119,7 @@ public class AcsSender implements ProviderSender {
         String providerCode = code == null ? String.valueOf(status) : code;
         String providerText = message == null ? ProviderHttp.statusText(response) : message;
         if (ProviderHttp.isTransient(status)) {
-            return new SendAttempt.Transient(providerCode, providerText,
-                    ProviderHttp.retryAfter(response, Instant.now()));
+            return ProviderHttp.transientAnswer(response, providerCode, providerText);
         }
         return refused(status, providerCode, providerText);
     }

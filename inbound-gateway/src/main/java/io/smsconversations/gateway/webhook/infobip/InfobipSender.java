@@ -3,7 +3,6 @@ package io.smsconversations.gateway.webhook.infobip;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import io.smsconversations.gateway.send.OutboundSend;
 import io.smsconversations.gateway.send.ProviderHttp;
 import io.smsconversations.gateway.send.ProviderSender;
 import io.smsconversations.gateway.send.SendAttempt;
+import io.smsconversations.gateway.send.SendLookup;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -100,12 +100,44 @@ public class InfobipSender implements ProviderSender {
         String providerCode = code == null ? String.valueOf(status) : code;
         String providerText = text == null ? ProviderHttp.statusText(response) : text;
         if (ProviderHttp.isTransient(status)) {
-            return new SendAttempt.Transient(providerCode, providerText,
-                    ProviderHttp.retryAfter(response, Instant.now()));
+            return ProviderHttp.transientAnswer(response, providerCode, providerText);
         }
         FailureReason byName = InfobipResults.reason(null, code, null);
         return new SendAttempt.Refused(byName == FailureReason.ProviderError ? ProviderHttp.reasonForStatus(status)
                 : byName, providerCode, providerText);
+    }
+
+    /**
+     * {@code GET /sms/3/logs?messageId=<request id>}: the message id is ours, so the log names exactly this request
+     * (Infobip keeps logs for 48 hours). A log entry that has not been written yet reads as not found.
+     */
+    @Override
+    public Uni<SendLookup> lookUp(OutboundSend send) {
+        String requestId = send.request().requestId();
+        return http.get(config.apiBaseUrl() + "/sms/3/logs")
+                .addQueryParam("messageId", requestId)
+                .putHeader("Authorization", "App " + config.apiKey())
+                .putHeader("Accept", "application/json")
+                .send()
+                .onItemOrFailure().transform((response, failure) -> failure != null
+                        ? ProviderHttp.unansweredLookup(failure) : readLogs(response, requestId));
+    }
+
+    /** {@code {"results": [{"messageId", "destination", "status": {...}}, ...]}}. */
+    private SendLookup readLogs(HttpResponse<Buffer> response, String requestId) {
+        if (!ProviderHttp.isSuccess(response.statusCode())) {
+            return ProviderHttp.refusedLookup(response);
+        }
+        JsonNode results = http.jsonBody(response).path("results");
+        if (!results.isArray()) {
+            return new SendLookup.Unanswered("Infobip's logs had no results array", true);
+        }
+        for (JsonNode result : results) {
+            if (requestId.equals(ProviderHttp.text(result, "messageId"))) {
+                return new SendLookup.Found(List.of(requestId));
+            }
+        }
+        return new SendLookup.NotFound();
     }
 
     private static String encode(String text) {

@@ -45,6 +45,13 @@ public interface VonageConfig {
     @WithDefault("https://rest.nexmo.com")
     String apiBaseUrl();
 
+    /**
+     * The Reports API's base URL ({@code https://api.nexmo.com}): where a send whose outcome is unknown is looked up
+     * by its {@code client-ref}. From {@code VONAGE_REPORTS_API_BASE_URL}.
+     */
+    @WithDefault("https://api.nexmo.com")
+    String reportsApiBaseUrl();
+
     /** {@code api_key} of the SMS API. From {@code VONAGE_API_KEY}. */
     @WithDefault("local-vonage-api-key")
     String apiKey();

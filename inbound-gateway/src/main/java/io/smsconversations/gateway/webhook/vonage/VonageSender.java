@@ -1,6 +1,10 @@
 package io.smsconversations.gateway.webhook.vonage;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +21,7 @@ import io.smsconversations.gateway.send.OutboundSend;
 import io.smsconversations.gateway.send.ProviderHttp;
 import io.smsconversations.gateway.send.ProviderSender;
 import io.smsconversations.gateway.send.SendAttempt;
+import io.smsconversations.gateway.send.SendLookup;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -28,6 +33,9 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  */
 @ApplicationScoped
 public class VonageSender implements ProviderSender {
+
+    /** How far Vonage's clock and ours may disagree, around the window a lookup asks for. */
+    static final Duration LOOKUP_SKEW = Duration.ofMinutes(5);
 
     /** The SMS API's send statuses that mean "later" (throttled, internal error, too many binds). */
     static final Set<String> TRANSIENT_STATUSES = Set.of("1", "5", "10");
@@ -84,13 +92,54 @@ public class VonageSender implements ProviderSender {
                         ? ProviderHttp.unanswered(failure) : read(response));
     }
 
+    /**
+     * The Reports API, synchronous: {@code GET /v2/reports/records?account_id=<api key>&product=SMS&direction=outbound
+     * &date_start=..&date_end=..&client_ref=<request id>}, basic auth with key and secret. Our request id is the
+     * send's {@code client-ref}, so a record with it is this request. Reports is a paid Vonage product and indexes
+     * records with a delay: a record not there yet reads as not found (README, "Unknown outcomes").
+     */
+    @Override
+    public Uni<SendLookup> lookUp(OutboundSend send) {
+        String requestId = send.request().requestId();
+        return http.get(config.reportsApiBaseUrl() + "/v2/reports/records")
+                .addQueryParam("account_id", config.apiKey())
+                .addQueryParam("product", "SMS")
+                .addQueryParam("direction", "outbound")
+                .addQueryParam("date_start", send.firstSentAt().minus(LOOKUP_SKEW).truncatedTo(ChronoUnit.SECONDS).toString())
+                .addQueryParam("date_end", Instant.now().plus(LOOKUP_SKEW).truncatedTo(ChronoUnit.SECONDS).toString())
+                .addQueryParam("client_ref", requestId)
+                .basicAuthentication(config.apiKey(), config.apiSecret())
+                .putHeader("Accept", "application/json")
+                .send()
+                .onItemOrFailure().transform((response, failure) -> failure != null
+                        ? ProviderHttp.unansweredLookup(failure) : readRecords(response, requestId));
+    }
+
+    /** {@code {"records": [{"message_id", "client_ref", "to", "status", ...}], ...}}. */
+    private SendLookup readRecords(HttpResponse<Buffer> response, String requestId) {
+        if (!ProviderHttp.isSuccess(response.statusCode())) {
+            return ProviderHttp.refusedLookup(response);
+        }
+        JsonNode records = http.jsonBody(response).path("records");
+        if (!records.isArray()) {
+            return new SendLookup.Unanswered("Vonage's report had no records array", true);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode record : records) {
+            String messageId = ProviderHttp.text(record, "message_id");
+            if (requestId.equals(ProviderHttp.text(record, "client_ref")) && messageId != null) {
+                ids.add(messageId);
+            }
+        }
+        return ids.isEmpty() ? new SendLookup.NotFound() : new SendLookup.Found(ids);
+    }
+
     /** {@code {"message-count": "1", "messages": [{"status": "0", "message-id": ...}]}}, or a status with error-text. */
     private SendAttempt read(HttpResponse<Buffer> response) {
         int status = response.statusCode();
         JsonNode body = http.jsonBody(response);
         if (ProviderHttp.isTransient(status)) {
-            return new SendAttempt.Transient(String.valueOf(status), ProviderHttp.statusText(response),
-                    ProviderHttp.retryAfter(response, Instant.now()));
+            return ProviderHttp.transientAnswer(response, String.valueOf(status), ProviderHttp.statusText(response));
         }
         JsonNode message = body.path("messages").path(0);
         if (message.isMissingNode()) {
@@ -108,7 +157,9 @@ public class VonageSender implements ProviderSender {
         }
         String providerText = text == null ? "status " + code : text;
         if (TRANSIENT_STATUSES.contains(code)) {
-            return new SendAttempt.Transient(code, providerText, null);
+            // 5 is Vonage's own internal error; 1 and 10 are throttling of our account.
+            return "5".equals(code) ? SendAttempt.Transient.failing(code, providerText, null)
+                    : SendAttempt.Transient.throttled(code, providerText, null);
         }
         return new SendAttempt.Refused(STATUSES.getOrDefault(code, FailureReason.ProviderError), code, providerText);
     }
