@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
 import io.smsconversations.conversation.optout.OptOutKeywords;
+import io.smsconversations.conversation.optout.OptOutSource;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationDraft;
@@ -81,16 +82,20 @@ public class AttachmentRecorder {
 
     /** SPEC §6: the reply is stored like any other, and a keyword also changes the pair's opt-out state. */
     private Uni<Void> recordOptOutKeyword(Conversation conversation, Attachment attachment) {
-        return OptOutKeywords.optsOut(attachment.body())
-                .map(optedOut -> optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                        attachment.occurredAt(), attachment.sourceEventId())
-                        .chain(changed -> changed
-                                ? events.appendOptOutChanged(conversation.id.toString(),
-                                        attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                                        ConversationEventPublisher.CAUSE_KEYWORD, attachment.sourceEventId(),
-                                        attachment.occurredAt())
-                                : Uni.createFrom().voidItem()))
+        return OptOutKeywords.keyword(attachment.body())
+                .map(keyword -> recordKeyword(conversation, attachment, keyword))
                 .orElse(Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> recordKeyword(Conversation conversation, Attachment attachment, String keyword) {
+        boolean optedOut = OptOutKeywords.optsOut(keyword).orElseThrow();
+        return optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
+                attachment.occurredAt(), attachment.sourceEventId(), OptOutSource.keyword(keyword))
+                .chain(changed -> changed
+                        ? events.appendOptOutChanged(conversation.id.toString(), attachment.customerNumber(),
+                                attachment.businessNumber(), optedOut, ConversationEventPublisher.CAUSE_KEYWORD,
+                                attachment.sourceEventId(), attachment.occurredAt())
+                        : Uni.createFrom().voidItem());
     }
 
     private static ConversationMessage inboundMessage(Conversation conversation, Attachment attachment) {
