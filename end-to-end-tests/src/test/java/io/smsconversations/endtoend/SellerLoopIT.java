@@ -213,7 +213,7 @@ class SellerLoopIT {
                 event -> messageId.equals(event.data().path("messageId").asText()), PATIENCE)
                 .data().path("providerMessageId").asText();
         suite.postTwilioStatus(providerMessageId, "undelivered", "21610", BUSINESS_NUMBER, ERIN_NUMBER)
-                .then().statusCode(200);
+                .then().statusCode(204);
         await().atMost(PATIENCE).untilAsserted(() -> asCarol().get(optOut).then().statusCode(200)
                 .body("optedOut", is(true)).body("cause", equalTo("PROVIDER_REPORT")));
         asCarol().get(optOut).then().body("provider", equalTo("twilio")).body("providerCode", equalTo("21610"));
