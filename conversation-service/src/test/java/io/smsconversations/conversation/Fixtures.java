@@ -77,6 +77,15 @@ public final class Fixtures {
         return new MessageAttached(inboundEventId, message, record, "single candidate", alerts);
     }
 
+    /**
+     * {@code attached} as routing-service decides it now: saying that the latest conversation activity it knew of
+     * between the two numbers was on {@code recordId} at {@code at} (null, null: it knew none).
+     */
+    public static MessageAttached seeing(MessageAttached attached, String recordId, Instant at) {
+        return new MessageAttached(attached.inboundEventId(), attached.message(), attached.record(),
+                attached.decidingRule(), attached.alerts(), now(), recordId, at);
+    }
+
     /** The CloudEvents id routing-service gives the attach event. */
     public static String attachEventId(MessageAttached attached) {
         return EventIds.derived("attach", attached.inboundEventId());
@@ -127,7 +136,9 @@ public final class Fixtures {
         String series = name.contains("{") ? name : name + "{";
         return text.lines()
                 .filter(line -> line.startsWith(series) || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                // The value follows the series; an exemplar (" # {trace_id=...} 1.0 <time>") may follow it.
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.startsWith(series)
+                        ? line.indexOf("} ") + 2 : name.length() + 1).strip().split(" ")[0]))
                 .sum();
     }
 

@@ -30,6 +30,22 @@ public final class TestDatabase {
         }
     }
 
+    /** The plan of {@code sql} with sequential scans off: a "Seq Scan" left in it means an index is missing. */
+    public static String plan(String sql) {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int execute(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();

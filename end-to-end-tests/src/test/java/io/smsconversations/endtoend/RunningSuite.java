@@ -245,6 +245,22 @@ final class RunningSuite implements AutoCloseable {
                 .formParams(params).post(url);
     }
 
+    /** A status callback for an outbound message, as Twilio posts it, signed with the gateway's auth token. */
+    Response postTwilioStatus(String messageSid, String status, String errorCode, String from, String to) {
+        String url = gateway.baseUrl() + "/webhooks/twilio/status";
+        Map<String, String> params = new HashMap<>(Map.of(
+                "AccountSid", "AC00000000000000000000000000000e2e",
+                "MessageSid", messageSid,
+                "MessageStatus", status,
+                "From", from,
+                "To", to));
+        if (errorCode != null) {
+            params.put("ErrorCode", errorCode);
+        }
+        return given().header("X-Twilio-Signature", TwilioRequests.signature(TWILIO_AUTH_TOKEN, url, params))
+                .contentType(ContentType.URLENC).formParams(params).post(url);
+    }
+
     /** Publishes a directory entry through routing's admin API (202 once Kafka has it). */
     void adminPut(String path, Object body) {
         asAdmin().contentType(ContentType.JSON).body(KafkaTestClient.toJson(body))

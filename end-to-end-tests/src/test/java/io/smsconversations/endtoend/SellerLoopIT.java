@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +41,10 @@ import io.smsconversations.testing.TestTokens;
 
 /**
  * The seller's side of the loop across the four processes: a reply sent from the conversation pane travels through the
- * gateway to the (simulated) provider and comes back as DELIVERED; a customer's STOP blocks sends until START; a
- * conversation moved to another record takes the customer's next reply with it (routing rule 1) and tells the new
- * record's owner.
+ * gateway to the (simulated) provider and comes back as DELIVERED; a customer's STOP blocks sends until START, and a
+ * carrier's opt-out report after that blocks them again, named as such; a conversation moved to another record takes
+ * the customer's next reply with it (routing rule 1, and at once, before routing knows of the move) and tells the
+ * new record's owner; refusals are problem details with their status's title.
  * <p>
  * Its own seller Carol (team west) and business number, so that Alice's conversations and stream in
  * {@link EndToEndIT} stay untouched; one customer number per scenario, so the scenarios run in any order.
@@ -62,6 +64,9 @@ class SellerLoopIT {
     private static final String FRANK_NUMBER = "+14255550123";
     private static final String FRANK = "contact-frank-" + RUN;
     private static final String FRANK_DEAL = "opportunity-frank-fleet-" + RUN;
+    private static final String GINA_NUMBER = "+14255550124";
+    private static final String GINA = "contact-gina-" + RUN;
+    private static final String GINA_DEAL = "opportunity-gina-vans-" + RUN;
 
     /** Generous: the machine building this is shared; nothing here asserts a duration. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -86,14 +91,21 @@ class SellerLoopIT {
         suite.adminPut("/api/admin/records/" + FRANK_DEAL, new DirectoryRecord(FRANK_DEAL, RecordType.OPPORTUNITY,
                 "Fleet renewal " + RUN, Owner.seller(BOB), true, modified,
                 List.of(new PhoneNumber(PhoneKind.MOBILE, FRANK_NUMBER)), null, FRANK, List.of()));
+        // Gina and her deal likewise, for a reply that comes right after a move.
+        suite.adminPut("/api/admin/records/" + GINA, contact(GINA, "Gina Lollo", GINA_NUMBER, modified));
+        suite.adminPut("/api/admin/records/" + GINA_DEAL, new DirectoryRecord(GINA_DEAL, RecordType.OPPORTUNITY,
+                "Van fleet " + RUN, Owner.seller(BOB), true, modified,
+                List.of(new PhoneNumber(PhoneKind.MOBILE, GINA_NUMBER)), null, GINA, List.of()));
         suite.awaitInRouting("/api/admin/sellers/" + CAROL, "/api/admin/sellers/" + BOB,
                 "/api/admin/business-numbers/" + numberPath(BUSINESS_NUMBER), "/api/admin/records/" + DAN,
-                "/api/admin/records/" + ERIN, "/api/admin/records/" + FRANK, "/api/admin/records/" + FRANK_DEAL);
+                "/api/admin/records/" + ERIN, "/api/admin/records/" + FRANK, "/api/admin/records/" + FRANK_DEAL,
+                "/api/admin/records/" + GINA, "/api/admin/records/" + GINA_DEAL);
         // conversation-service checks sends and moves against its own projection of the directory.
         awaitInConversationService(CAROL, DAN, DAN_NUMBER);
         awaitInConversationService(CAROL, ERIN, ERIN_NUMBER);
         awaitInConversationService(CAROL, FRANK, FRANK_NUMBER);
         awaitInConversationService(BOB, FRANK_DEAL, FRANK_NUMBER);
+        awaitInConversationService(BOB, GINA_DEAL, GINA_NUMBER);
     }
 
     @Test
@@ -162,7 +174,7 @@ class SellerLoopIT {
     }
 
     @Test
-    void stopBlocksSendingUntilTheCustomerTextsStart() {
+    void stopBlocksSendingUntilStartAndACarriersOptOutAfterwardsIsNamedAsTheCause() {
         String conversationId = customerTexts(ERIN_NUMBER, "STOP", ERIN);
         String optOut = suite.conversationUrl() + "/api/conversations/" + conversationId + "/opt-out";
         await().atMost(PATIENCE).untilAsserted(() -> asCarol().get(optOut).then().statusCode(200)
@@ -195,6 +207,58 @@ class SellerLoopIT {
                 event -> ERIN_NUMBER.equals(event.data().path("to").asText()), PATIENCE).data();
         assertThat(requested.path("messageId").asText()).isEqualTo(messageId);
         assertThat(requested.path("body").asText()).isEqualTo("Welcome back, Erin");
+
+        // Then the carrier reports her opted out (Twilio 21610): the next send is refused for that, not for a STOP.
+        String providerMessageId = suite.kafka().awaitOne(Topics.SEND_RESULTS,
+                event -> messageId.equals(event.data().path("messageId").asText()), PATIENCE)
+                .data().path("providerMessageId").asText();
+        suite.postTwilioStatus(providerMessageId, "undelivered", "21610", BUSINESS_NUMBER, ERIN_NUMBER)
+                .then().statusCode(204);
+        await().atMost(PATIENCE).untilAsserted(() -> asCarol().get(optOut).then().statusCode(200)
+                .body("optedOut", is(true)).body("cause", equalTo("PROVIDER_REPORT")));
+        asCarol().get(optOut).then().body("provider", equalTo("twilio")).body("providerCode", equalTo("21610"));
+        asCarol().contentType(ContentType.JSON).body(Map.of("body", "Erin?")).post(messages)
+                .then().log().ifValidationFails().statusCode(409)
+                .body("cause", equalTo("PROVIDER_REPORT"))
+                .body("detail", startsWith("recipient opted out of this number: the provider (twilio, error code "
+                        + "21610) reported on "));
+    }
+
+    /**
+     * Issue 16: a reply that comes at once after the move answered, before routing can have learnt of the move,
+     * still lands in the moved conversation (conversation-service redirects what routing decided without it).
+     */
+    @Test
+    void aReplyRightAfterAMoveLandsInTheMovedConversation() {
+        String conversationId = customerTexts(GINA_NUMBER, "Hello, about the vans", GINA);
+        asCarol().contentType(ContentType.JSON).body(Map.of("recordId", GINA_DEAL))
+                .post(suite.conversationUrl() + "/api/conversations/" + conversationId + "/move")
+                .then().log().ifValidationFails().statusCode(200).body("moved", is(true));
+
+        suite.postTwilioWebhook(newSid(), GINA_NUMBER, BUSINESS_NUMBER, "Three of them, please", true)
+                .then().statusCode(200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(history(BOB, conversationId).getList("items.body"))
+                .containsExactly("Hello, about the vans", "Three of them, please"));
+        JsonPath mine = JsonPath.from(asCarol().get(suite.conversationUrl() + "/api/conversations?limit=200")
+                .then().statusCode(200).extract().asString());
+        assertThat(mine.getList("items.findAll { it.customerNumber == '" + GINA_NUMBER + "' }.id"))
+                .containsExactly(conversationId);
+    }
+
+    /** The refusals a new user meets first are problem details with a title that says what the status means. */
+    @Test
+    void refusalsAreProblemDetailsWithTheirStatusTitles() {
+        RequestSpecification anonymous = io.restassured.RestAssured.given();
+        anonymous.get(suite.conversationUrl() + "/api/conversations").then().statusCode(401)
+                .contentType("application/problem+json").body("title", equalTo("Unauthorized"))
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        asCarol().contentType(ContentType.JSON).body(Map.of("customerNumber", "12345",
+                "businessNumber", BUSINESS_NUMBER))
+                .put(suite.conversationUrl() + "/api/records/" + DAN + "/conversations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Unprocessable Entity"))
+                .body("detail", equalTo("customerNumber is not a valid phone number"));
     }
 
     @Test

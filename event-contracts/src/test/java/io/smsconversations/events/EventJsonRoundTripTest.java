@@ -35,6 +35,26 @@ class EventJsonRoundTripTest {
     }
 
     @Test
+    void messageAttachedCarriesWhatRuleOneSawAndReadsWithoutIt() throws Exception {
+        var inbound = new InboundMessageReceived("twilio", "SM124", "+14255550100", "+14255550199", "Hi",
+                Instant.parse("2026-11-24T10:15:30Z"), List.of(), 1);
+        var attached = new MessageAttached(EventIds.inboundMessage("twilio", "SM124"), inbound,
+                new RecordRef("c-1", RecordType.CONTACT, "Ada", Owner.seller("s-1")), "rule 1: most recent conversation",
+                List.of(), Instant.parse("2026-11-24T10:15:31.123456Z"), "o-1", Instant.parse("2026-11-24T10:15:29Z"));
+
+        String text = json.writeValueAsString(attached);
+
+        assertThat(text).contains("\"lastConversationRecordId\":\"o-1\"")
+                .contains("\"lastConversationAt\":\"2026-11-24T10:15:29Z\"");
+        assertThat(json.readValue(text, MessageAttached.class)).isEqualTo(attached);
+        // An event from a routing-service that predates the fields: they are unknown (null), the rest as before.
+        String older = text.replaceAll(",\"(decidedAt|lastConversationRecordId|lastConversationAt)\":\"[^\"]*\"", "");
+        assertThat(older).doesNotContain("lastConversation");
+        assertThat(json.readValue(older, MessageAttached.class)).isEqualTo(new MessageAttached(attached.inboundEventId(),
+                inbound, attached.record(), attached.decidingRule(), List.of()));
+    }
+
+    @Test
     void missingListsBecomeEmptyNotNull() throws Exception {
         var record = json.readValue("{\"id\":\"r\",\"type\":\"LEAD\",\"active\":true}", DirectoryRecord.class);
 

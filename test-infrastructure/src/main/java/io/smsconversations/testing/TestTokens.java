@@ -24,6 +24,19 @@ public final class TestTokens {
         return token(adminId, "sms-admin");
     }
 
+    /** A token like {@link #seller} whose lifetime ended ten minutes ago: refused as expired, nothing else. */
+    public static String expiredSeller(String sellerId) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.subject(sellerId)
+                .preferredUserName(sellerId)
+                .groups(Set.of("seller"))
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issuedAt(now - 3600)
+                .expiresAt(now - 600)
+                .sign();
+    }
+
     public static String token(String subject, String... roles) {
         return Jwt.subject(subject)
                 .preferredUserName(subject)

@@ -70,7 +70,17 @@ public class AttachmentReader {
 
         return new Attachment(eventId, recordRef, customer, business, message.provider(),
                 message.providerMessageId(), message.body(), occurredAt.truncatedTo(ChronoUnit.MICROS),
-                Math.max(1, message.segments()), media, alerts);
+                Math.max(1, message.segments()), media, alerts, routing(attached));
+    }
+
+    /** Known only when routing says when it decided; then a missing activity means it knew none. */
+    private static Attachment.RoutingView routing(MessageAttached attached) {
+        if (attached.decidedAt() == null) {
+            return null;
+        }
+        Instant seen = attached.lastConversationAt();
+        return new Attachment.RoutingView(attached.decidedAt(), attached.lastConversationRecordId(),
+                seen == null ? null : seen.truncatedTo(ChronoUnit.MICROS));
     }
 
     private static RecordRef checkedRecord(RecordRef record) {

@@ -8,26 +8,38 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.move.MoveLocks;
 import io.smsconversations.conversation.optout.OptOutKeywords;
+import io.smsconversations.conversation.optout.OptOutSource;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationDraft;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.Threads;
 import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.E164;
 import io.smsconversations.events.MessageDirection;
 
 /**
- * Stores an attached inbound message in one transaction: find or create its conversation, add the message, bump the
+ * Stores an attached inbound message in one transaction: find or create its conversation (or, for a reply routing
+ * decided before it knew of a move, the moved conversation: {@link MoveRedirects}), add the message, bump the
  * conversation's activity, let the alerted sellers see it (owners see it through the directory projection), and
  * append its {@code ConversationMessageAdded} (and a {@code ConversationOptOutChanged} when a keyword changed the
  * pair's state) to the outbox.
  */
 @ApplicationScoped
+@Startup // creates its counter at start, so it is scraped (at 0) before the first redirect
 public class AttachmentRecorder {
+
+    private static final Logger LOG = Logger.getLogger(AttachmentRecorder.class);
 
     /**
      * What the transaction left in the database.
@@ -46,6 +58,24 @@ public class AttachmentRecorder {
     @Inject
     ConversationEventPublisher events;
 
+    @Inject
+    MoveLocks moveLocks;
+
+    @Inject
+    MoveRedirects redirects;
+
+    @Inject
+    RedirectAlerts redirectAlerts;
+
+    private final Counter redirected;
+
+    @Inject
+    public AttachmentRecorder(MeterRegistry registry) {
+        this.redirected = Counter.builder("conversation.attach.redirected")
+                .description("Replies routing decided before it knew of a move, stored in the moved conversation")
+                .register(registry);
+    }
+
     /**
      * Stores {@code attachment} unless its event was stored before; either way answers the stored message, so the
      * caller can (re-)publish the same event. A concurrent copy of the same event loses on the unique
@@ -61,39 +91,82 @@ public class AttachmentRecorder {
     }
 
     private Uni<Recorded> storeNew(Attachment attachment) {
+        String customer = attachment.customerNumber();
+        String business = attachment.businessNumber();
+        // A keyword reply takes the pair's opt-out lock before any other lock, as a send does (see OptOuts): a send
+        // racing it runs wholly before or wholly after it. Then the pair's move lock: a move committing meanwhile is
+        // seen, a move starting meanwhile waits for this reply (which it then takes along).
+        Uni<Void> pairLocked = OptOutKeywords.optsOut(attachment.body()).isPresent()
+                ? optOuts.lockPair(customer, business)
+                : Uni.createFrom().voidItem();
+        return pairLocked.chain(() -> moveLocks.lockPair(customer, business))
+                .chain(() -> redirects.find(attachment))
+                .chain(redirect -> redirect.isPresent()
+                        ? storeRedirected(attachment, redirect.get())
+                        : storeRouted(attachment));
+    }
+
+    /** Where routing decided: the record's conversation with the two numbers, opened if it has none. */
+    private Uni<Recorded> storeRouted(Attachment attachment) {
         ConversationDraft draft = new ConversationDraft(attachment.record(), attachment.customerNumber(),
                 attachment.businessNumber());
-        // A keyword reply takes the pair's opt-out lock before any other lock, as a send does (see OptOuts): a send
-        // racing it runs wholly before or wholly after it.
-        Uni<Void> pairLocked = OptOutKeywords.optsOut(attachment.body()).isPresent()
-                ? optOuts.lockPair(attachment.customerNumber(), attachment.businessNumber())
-                : Uni.createFrom().voidItem();
-        return pairLocked.chain(() -> threads.openForActivity(draft, attachment.occurredAt()))
-                .chain(conversation -> {
-                    ConversationMessage message = inboundMessage(conversation, attachment);
-                    return message.persist()
-                            .chain(() -> threads.addParticipants(conversation.id, participants(attachment)))
-                            .chain(() -> events.appendMessageAdded(conversation, message))
-                            .chain(() -> recordOptOutKeyword(conversation, attachment))
-                            .replaceWith(new Recorded(conversation, message, false));
-                });
+        return threads.openForActivity(draft, attachment.occurredAt())
+                .chain(conversation -> store(conversation, inboundMessage(conversation, attachment,
+                        attachment.alerts()), attachment));
+    }
+
+    /**
+     * Routing decided before it knew of a move (see {@link MoveRedirects}): the moved conversation, announced on its
+     * record, alerting that record's sellers; the message keeps the record routing chose and the move it followed.
+     */
+    private Uni<Recorded> storeRedirected(Attachment attachment, MoveRedirects.Redirect redirect) {
+        return threads.bumpActivity(redirect.conversationId(), attachment.occurredAt())
+                .chain(conversation -> redirectAlerts.of(conversation).chain(alerts -> {
+                    ConversationMessage message = inboundMessage(conversation, attachment, alerts);
+                    message.routedRecordId = attachment.record().id();
+                    message.redirectMoveId = redirect.moveId();
+                    return store(conversation, message, attachment)
+                            .invoke(() -> {
+                                redirected.increment();
+                                LOG.infof("Attach event %s was decided for %s %s before move %s was known "
+                                        + "(customer %s, business %s): stored in the moved conversation %s, on %s %s",
+                                        attachment.sourceEventId(), attachment.record().type(),
+                                        attachment.record().id(), redirect.moveId(),
+                                        E164.masked(attachment.customerNumber()),
+                                        E164.masked(attachment.businessNumber()), conversation.id,
+                                        conversation.recordType, conversation.recordId);
+                            });
+                }));
+    }
+
+    private Uni<Recorded> store(Conversation conversation, ConversationMessage message, Attachment attachment) {
+        return message.persist()
+                .chain(() -> threads.addParticipants(conversation.id, participants(message)))
+                .chain(() -> events.appendMessageAdded(conversation, message))
+                .chain(() -> recordOptOutKeyword(conversation, attachment))
+                .replaceWith(new Recorded(conversation, message, false));
     }
 
     /** SPEC §6: the reply is stored like any other, and a keyword also changes the pair's opt-out state. */
     private Uni<Void> recordOptOutKeyword(Conversation conversation, Attachment attachment) {
-        return OptOutKeywords.optsOut(attachment.body())
-                .map(optedOut -> optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                        attachment.occurredAt(), attachment.sourceEventId())
-                        .chain(changed -> changed
-                                ? events.appendOptOutChanged(conversation.id.toString(),
-                                        attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                                        ConversationEventPublisher.CAUSE_KEYWORD, attachment.sourceEventId(),
-                                        attachment.occurredAt())
-                                : Uni.createFrom().voidItem()))
+        return OptOutKeywords.keyword(attachment.body())
+                .map(keyword -> recordKeyword(conversation, attachment, keyword))
                 .orElse(Uni.createFrom().voidItem());
     }
 
-    private static ConversationMessage inboundMessage(Conversation conversation, Attachment attachment) {
+    private Uni<Void> recordKeyword(Conversation conversation, Attachment attachment, String keyword) {
+        boolean optedOut = OptOutKeywords.optsOut(keyword).orElseThrow();
+        return optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
+                attachment.occurredAt(), attachment.sourceEventId(), OptOutSource.keyword(keyword))
+                .chain(changed -> changed
+                        ? events.appendOptOutChanged(conversation.id.toString(), attachment.customerNumber(),
+                                attachment.businessNumber(), optedOut, ConversationEventPublisher.CAUSE_KEYWORD,
+                                attachment.sourceEventId(), attachment.occurredAt())
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static ConversationMessage inboundMessage(Conversation conversation, Attachment attachment,
+            List<AlertRecipient> alerts) {
         ConversationMessage message = new ConversationMessage();
         message.id = UUID.randomUUID();
         message.conversationId = conversation.id;
@@ -108,7 +181,7 @@ public class AttachmentRecorder {
         message.storedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         message.segments = attachment.segments();
         message.media = new ConversationMessage.Media(attachment.media());
-        message.alerts = new ConversationMessage.Alerts(attachment.alerts());
+        message.alerts = new ConversationMessage.Alerts(alerts);
         return message;
     }
 
@@ -117,7 +190,7 @@ public class AttachmentRecorder {
      * its number is theirs. The record's owner is not stored here: it is read from the directory projection when
      * visibility is checked, so a re-assigned record takes its conversations along (SPEC §5).
      */
-    private static List<String> participants(Attachment attachment) {
-        return attachment.alerts().stream().map(AlertRecipient::sellerId).toList();
+    private static List<String> participants(ConversationMessage message) {
+        return message.alerts.items().stream().map(AlertRecipient::sellerId).toList();
     }
 }

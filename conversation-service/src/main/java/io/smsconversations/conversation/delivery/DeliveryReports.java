@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.optout.OptOutSource;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.events.DeliveryReportReceived;
@@ -119,7 +120,8 @@ public class DeliveryReports {
             return Uni.createFrom().voidItem();
         }
         String conversationId = messages.isEmpty() ? null : messages.get(0).conversationId.toString();
-        return optOuts.record(report.to(), report.from(), true, report.reportedAt(), eventId)
+        return optOuts.record(report.to(), report.from(), true, report.reportedAt(), eventId,
+                OptOutSource.providerReport(report.provider(), report.providerCode()))
                 .chain(changed -> changed
                         ? events.appendOptOutChanged(conversationId, report.to(), report.from(), true,
                                 ConversationEventPublisher.CAUSE_PROVIDER_REPORT, eventId, report.reportedAt())

@@ -28,6 +28,13 @@ public class ConversationMove extends PanacheEntityBase {
     @Column(name = "from_conversation_id", nullable = false)
     public UUID fromConversationId;
 
+    /** The conversation's two ends (V13): the attach path looks a pair's moves up by them. */
+    @Column(name = "customer_number", nullable = false)
+    public String customerNumber;
+
+    @Column(name = "business_number", nullable = false)
+    public String businessNumber;
+
     @Column(name = "from_record_id", nullable = false)
     public String fromRecordId;
 

@@ -47,12 +47,17 @@ public class Moves {
     @Inject
     ConversationEventPublisher events;
 
+    @Inject
+    MoveLocks moveLocks;
+
     public Uni<MoveResult> move(Caller caller, UUID conversationId, String targetRecordId) {
         if (targetRecordId == null || targetRecordId.isBlank()) {
             return Uni.createFrom().failure(problem(400, "missing-record-id", "Missing record id",
                     "name the record to move the conversation to (recordId)"));
         }
         return Panache.withTransaction(() -> conversations.requireVisible(caller, conversationId)
+                // The pair first: a reply being stored for these numbers is stored before the move or sees it.
+                .call(visible -> moveLocks.lockPair(visible.customerNumber, visible.businessNumber))
                 // Locked: two moves of one conversation, or a move and a merge into it, run one after the other.
                 .chain(visible -> Panache.getSession()
                         .chain(session -> session.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE)))
@@ -85,6 +90,8 @@ public class Moves {
             move.id = UUID.randomUUID();
             move.conversationId = conversationId;
             move.fromConversationId = fromId;
+            move.customerNumber = customer;
+            move.businessNumber = business;
             move.fromRecordId = from.id();
             move.fromRecordType = from.type();
             move.fromRecordName = from.name();

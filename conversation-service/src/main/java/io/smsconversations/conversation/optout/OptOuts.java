@@ -26,11 +26,13 @@ public class OptOuts {
      * newer one.
      */
     private static final String RECORD_CHANGE = """
-            INSERT INTO opt_out (customer_number, business_number, opted_out, changed_at, source_event_id)
-            VALUES (:customer, :business, :optedOut, :changedAt, :eventId)
+            INSERT INTO opt_out (customer_number, business_number, opted_out, changed_at, source_event_id, cause,
+                    keyword, provider, provider_code)
+            VALUES (:customer, :business, :optedOut, :changedAt, :eventId, :cause, :keyword, :provider, :providerCode)
             ON CONFLICT (customer_number, business_number) DO UPDATE
                SET opted_out = EXCLUDED.opted_out, changed_at = EXCLUDED.changed_at,
-                   source_event_id = EXCLUDED.source_event_id
+                   source_event_id = EXCLUDED.source_event_id, cause = EXCLUDED.cause, keyword = EXCLUDED.keyword,
+                   provider = EXCLUDED.provider, provider_code = EXCLUDED.provider_code
              WHERE opt_out.changed_at < EXCLUDED.changed_at""";
 
     // Namespace 3 (the outbox's key locks are 1, the provider message locks 2).
@@ -38,18 +40,25 @@ public class OptOuts {
             SELECT 1 FROM (SELECT pg_advisory_xact_lock(3, hashtext(:lockKey))) AS locked""";
 
     private static final String STATE = """
-            SELECT opted_out, changed_at FROM opt_out WHERE customer_number = :customer AND business_number = :business""";
+            SELECT opted_out, changed_at, cause, keyword, provider, provider_code
+              FROM opt_out WHERE customer_number = :customer AND business_number = :business""";
+
+    // Column sizes of V10 (a provider's code is its own business; a longer one is cut, not refused).
+    private static final int MAX_PROVIDER = 32;
+    private static final int MAX_PROVIDER_CODE = 64;
 
     /**
-     * Records the change in the caller's transaction.
+     * Records the change in the caller's transaction, with what made it.
      *
      * @return whether the pair's state changed (opted out where it was not, or back in where it was out), so the
      *         caller announces it; a repeat, a late reply or an opt-in of a pair never opted out change nothing
+     *         (a repeat still becomes the latest source, so the pane and a refusal name the latest reason)
      */
-    public Uni<Boolean> record(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
+    public Uni<Boolean> record(String customer, String business, boolean optedOut, Instant at, String sourceEventId,
+            OptOutSource source) {
         Instant changedAt = at.truncatedTo(ChronoUnit.MICROS);
         return lockedState(customer, business)
-                .chain(previous -> write(customer, business, optedOut, changedAt, sourceEventId)
+                .chain(previous -> write(customer, business, optedOut, changedAt, sourceEventId, source)
                         .map(written -> written > 0 && previous.optedOut() != optedOut));
     }
 
@@ -75,7 +84,8 @@ public class OptOuts {
         return customer + " " + business;
     }
 
-    private Uni<Integer> write(String customer, String business, boolean optedOut, Instant at, String sourceEventId) {
+    private Uni<Integer> write(String customer, String business, boolean optedOut, Instant at, String sourceEventId,
+            OptOutSource source) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD_CHANGE)
                         .setParameter("customer", customer)
@@ -83,7 +93,15 @@ public class OptOuts {
                         .setParameter("optedOut", optedOut)
                         .setParameter("changedAt", at)
                         .setParameter("eventId", sourceEventId)
+                        .setParameter("cause", source.cause())
+                        .setParameter("keyword", source.keyword())
+                        .setParameter("provider", cut(source.provider(), MAX_PROVIDER))
+                        .setParameter("providerCode", cut(source.providerCode(), MAX_PROVIDER_CODE))
                         .executeUpdate());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     public Uni<OptOutState> state(String customer, String business) {
@@ -93,7 +111,8 @@ public class OptOuts {
                         .setParameter("business", business)
                         .getSingleResultOrNull())
                 .map(row -> row == null ? OptOutState.NEVER
-                        : new OptOutState((Boolean) row[0], toInstant(row[1]))));
+                        : new OptOutState((Boolean) row[0], toInstant(row[1]), (String) row[2], (String) row[3],
+                                (String) row[4], (String) row[5])));
     }
 
     private static Instant toInstant(Object value) {

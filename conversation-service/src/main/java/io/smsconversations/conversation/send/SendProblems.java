@@ -1,10 +1,15 @@
 package io.smsconversations.conversation.send;
 
 import java.net.URI;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smsconversations.conversation.optout.OptOutKeywords;
+import io.smsconversations.conversation.optout.OptOutState;
 
 /**
  * The refusals of a send (SPEC §5), each with its own problem type so an app can tell them apart without reading the
@@ -66,10 +71,40 @@ final class SendProblems {
                 "the customer number is no longer one of the record's phone numbers; nothing was sent");
     }
 
-    static HttpProblem optedOut() {
-        return problem(Response.Status.CONFLICT, "recipient-opted-out", "Recipient opted out",
-                "recipient opted out of this number: the customer texted STOP to this business number and has not "
-                        + "texted START since; nothing was sent");
+    /**
+     * Names what opted the customer out, as the pane's opt-out view does ({@code cause}, {@code optedOutAt}, and the
+     * keyword or the provider with its code beside the detail).
+     */
+    static HttpProblem optedOut(OptOutState state) {
+        String when = state.changedAt() == null ? "" : " on " + state.changedAt();
+        String detail = state.byProviderReport()
+                ? "recipient opted out of this number: " + provider(state) + " reported" + when
+                        + " that the recipient has opted out of messages from this business number; nothing is sent "
+                        + "to them until they text " + OptOutKeywords.OPT_IN_WORDS + " to it; nothing was sent"
+                : "recipient opted out of this number: the customer texted " + keyword(state)
+                        + " to this business number" + when + " and has not texted " + OptOutKeywords.OPT_IN_WORDS
+                        + " since; nothing was sent";
+        HttpProblem.Builder problem = builder(Response.Status.CONFLICT.getStatusCode(), "recipient-opted-out",
+                "Recipient opted out", detail)
+                .with("cause", state.cause())
+                .with("optedOutAt", state.changedAt() == null ? null : state.changedAt().toString());
+        if (state.byProviderReport()) {
+            problem.with("provider", state.provider()).with("providerCode", state.providerCode());
+        } else {
+            problem.with("keyword", state.keyword());
+        }
+        return problem.build();
+    }
+
+    /** "the provider (twilio, error code 21610)", as much of it as is known. */
+    private static String provider(OptOutState state) {
+        String about = Stream.of(state.provider(), state.providerCode() == null ? null
+                : "error code " + state.providerCode()).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        return about.isEmpty() ? "the provider" : "the provider (" + about + ")";
+    }
+
+    private static String keyword(OptOutState state) {
+        return state.keyword() == null ? "an opt-out keyword" : state.keyword();
     }
 
     private static HttpProblem problem(Response.Status status, String type, String title, String detail) {
@@ -77,11 +112,14 @@ final class SendProblems {
     }
 
     private static HttpProblem problem(int status, String type, String title, String detail) {
+        return builder(status, type, title, detail).build();
+    }
+
+    private static HttpProblem.Builder builder(int status, String type, String title, String detail) {
         return HttpProblem.builder()
                 .withType(URI.create(BASE + type))
                 .withStatus(status)
                 .withTitle(title)
-                .withDetail(detail)
-                .build();
+                .withDetail(detail);
     }
 }

@@ -149,7 +149,7 @@ public class Sender {
                 .chain(() -> optOuts.state(conversation.customerNumber, conversation.businessNumber))
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut();
+                        throw SendProblems.optedOut(state);
                     }
                 })
                 .chain(() -> pool.preparedQuery(PROVIDER).execute(Tuple.of(conversation.businessNumber)))
@@ -206,7 +206,7 @@ public class Sender {
                 conversation.businessNumber)
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut();
+                        throw SendProblems.optedOut(state);
                     }
                 })
                 .chain(() -> message.persist())

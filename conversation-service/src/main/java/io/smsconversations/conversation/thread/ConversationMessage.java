@@ -95,6 +95,17 @@ public class ConversationMessage extends PanacheEntityBase {
     @Column(name = "sent_by")
     public String sentBy;
 
+    /**
+     * Inbound only, V13: the record routing-service chose for a reply it decided before it knew of a move of this
+     * conversation, which is why the reply is here and not on that record; null for every other message.
+     */
+    @Column(name = "routed_record_id")
+    public String routedRecordId;
+
+    /** Inbound only: the move that took such a reply to this conversation (with {@link #routedRecordId}). */
+    @Column(name = "redirect_move_id")
+    public UUID redirectMoveId;
+
     /** Outbound only: the template its body was filled from; null when typed by hand. */
     @Column(name = "template_id")
     public String templateId;

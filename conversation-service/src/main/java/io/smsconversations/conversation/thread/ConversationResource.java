@@ -147,8 +147,10 @@ public class ConversationResource {
     @GET
     @Path("{id}/opt-out")
     @Operation(summary = "Whether the customer opted out",
-            description = "A customer who texted STOP (or another opt-out keyword) to the business number may not be "
-                    + "texted from it until they text START (SPEC §6).")
+            description = "A customer who texted STOP (or another opt-out keyword) to the business number, or whom "
+                    + "the provider reported opted out (Twilio 21610), may not be texted from it until they text "
+                    + "START (SPEC §6). cause says which changed the state last, with the keyword or the provider "
+                    + "and its code.")
     @APIResponse(responseCode = "200", description = "The opt-out state of the conversation's two numbers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OptOutState.class)))

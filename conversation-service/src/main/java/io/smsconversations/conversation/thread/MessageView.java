@@ -25,7 +25,18 @@ public record MessageView(
         int segments,
         List<MediaReference> media,
         @Schema(nullable = true, description = "Outbound messages: the provider's latest report; null for inbound")
-        Delivery delivery) {
+        Delivery delivery,
+        @Schema(nullable = true, description = "A reply routing-service sent to another record because it decided "
+                + "before it knew of a move of this conversation: stored here, where the move took the thread; null "
+                + "for every other message") Redirect redirect) {
+
+    /**
+     * @param routedRecordId the record routing-service chose (the one the conversation was moved away from)
+     * @param moveId         the move that the reply followed (see {@code GET /api/conversations/{id}/moves})
+     */
+    @Schema(name = "MessageRedirect")
+    public record Redirect(String routedRecordId, UUID moveId) {
+    }
 
     /**
      * @param reason       normalised across providers (e.g. {@code InvalidSendingParameters}); null unless it failed
@@ -42,6 +53,7 @@ public record MessageView(
                         message.providerErrorText, message.statusUpdatedAt);
         return new MessageView(message.id, message.conversationId, message.direction, message.body,
                 message.fromNumber, message.toNumber, message.provider, message.providerMessageId,
-                message.occurredAt, message.segments, message.media.items(), delivery);
+                message.occurredAt, message.segments, message.media.items(), delivery,
+                message.redirectMoveId == null ? null : new Redirect(message.routedRecordId, message.redirectMoveId));
     }
 }

@@ -33,6 +33,9 @@ public class Threads {
             DO UPDATE SET last_activity_at = GREATEST(conversation.last_activity_at, EXCLUDED.last_activity_at)
             """;
 
+    private static final String BUMP_ACTIVITY = """
+            UPDATE conversation SET last_activity_at = GREATEST(last_activity_at, :activityAt) WHERE id = :id""";
+
     private static final String ADD_PARTICIPANT = """
             INSERT INTO conversation_participant (conversation_id, seller_id)
             VALUES (:conversationId, :sellerId)
@@ -62,6 +65,16 @@ public class Threads {
                 .chain(() -> Conversation.<Conversation>find(
                         "recordId = ?1 and customerNumber = ?2 and businessNumber = ?3",
                         draft.record().id(), draft.customerNumber(), draft.businessNumber()).singleResult());
+    }
+
+    /** The conversation {@code id}, its last activity moved to {@code activityAt} unless it shows later activity. */
+    public Uni<Conversation> bumpActivity(UUID id, Instant activityAt) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(BUMP_ACTIVITY, new AffectedEntities(Conversation.class))
+                        .setParameter("activityAt", activityAt.truncatedTo(ChronoUnit.MICROS))
+                        .setParameter("id", id)
+                        .executeUpdate())
+                .chain(() -> Conversation.<Conversation>findById(id));
     }
 
     /** Lets {@code sellerIds} see the conversation (blank ids are ignored, known ones are kept once). */

@@ -112,6 +112,15 @@ class AttachmentFlowTest {
         assertThat(messages(TestTokens.seller(owner), conversationId)).hasSize(1);
     }
 
+    /** Every attach event looks for a move it should follow: index probes only, on the pair and the record. */
+    @Test
+    void theLookupOfAMoveToFollowIsIndexBacked() {
+        String plan = io.smsconversations.conversation.TestDatabase.plan(MoveRedirects.UNSEEN_MOVE
+                .replace(":record", "'contact-1'").replace(":customer", "'+14255550100'")
+                .replace(":business", "'+14255550199'").replace(":seenAt", "now()"));
+        assertThat(plan).doesNotContain("Seq Scan").contains("conversation_move_by_pair");
+    }
+
     @Test
     void aRepeatedAttachEventMakesNoSecondMessageAndNoSecondEvent() {
         String seller = unique("seller");

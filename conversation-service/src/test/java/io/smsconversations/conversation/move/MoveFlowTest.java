@@ -30,9 +30,12 @@ import io.restassured.response.ValidatableResponse;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.conversation.TestDatabase;
 import io.smsconversations.conversation.send.Line;
+import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.EventIds;
 import io.smsconversations.events.EventTypes;
+import io.smsconversations.events.MessageAttached;
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.RecordType;
@@ -207,6 +210,105 @@ class MoveFlowTest {
         assertThat(unreadCount(adminC, existing)).isEqualTo(3);
         assertThat(TestDatabase.count("SELECT count(*) FROM conversation_read WHERE conversation_id = ?::uuid",
                 line.conversationId())).isZero();
+    }
+
+    /**
+     * Issue 16: routing learns of a move from Kafka only, so a reply right after it is still decided for the record
+     * the conversation left. Deterministic: the attach event says routing saw nothing newer than a second before the
+     * move, as it does when it decides before the move reaches it.
+     */
+    @Test
+    void aReplyRoutingDecidedBeforeItKnewOfTheMoveLandsInTheMovedConversation() {
+        Line line = Line.open(kafka);
+        String newOwner = unique("new-owner");
+        Fixtures.publishSeller(kafka, newOwner);
+        RecordRef target = targetRecord(RecordType.OPPORTUNITY, Owner.seller(newOwner));
+        await().atMost(EVENTUALLY).until(() -> TestDatabase.count("SELECT count(*) FROM directory_seller WHERE id = ?",
+                newOwner) == 1);
+        ValidatableResponse moved = move(line.token(), line.conversationId(), target.id()).statusCode(200);
+        String moveId = moved.extract().path("move.id");
+        Instant movedAt = Instant.parse(moved.extract().path("move.movedAt"));
+        double redirectsBefore = Fixtures.metric("conversation_attach_redirected_total");
+
+        MessageAttached reply = Fixtures.seeing(attached(line.record(), line.customer(), line.business(),
+                "Right after the move", movedAt.plusMillis(30), List.of(new AlertRecipient(line.seller(), true))),
+                line.record().id(), movedAt.minusSeconds(1));
+        publish(kafka, reply);
+
+        String newToken = TestTokens.seller(newOwner);
+        List<Map<String, Object>> history = Fixtures.awaitMessages(newToken, line.conversationId(), 2);
+        assertThat(history).extracting(m -> m.get("body")).containsExactly("Hello", "Right after the move");
+        assertThat(history.get(0).get("redirect")).isNull();
+        assertThat(history.get(1).get("redirect")).isEqualTo(Map.of("routedRecordId", line.record().id(),
+                "moveId", moveId));
+        assertThat(TestDatabase.count("SELECT count(*) FROM conversation WHERE customer_number = ? "
+                + "AND business_number = ?", line.customer(), line.business())).isEqualTo(1);
+        given().auth().oauth2(newToken).when().get("/api/conversations/" + line.conversationId())
+                .then().statusCode(200).body("lastMessage.text", equalTo("Right after the move"));
+        // Announced on the moved conversation and its record, to the record's owner (not the old record's).
+        String messageId = (String) history.get(1).get("id");
+        ConversationMessageAdded added = kafka.awaitOne(Topics.CONVERSATION_EVENTS,
+                e -> EventIds.derived("message-added", messageId).equals(e.id()), EVENTUALLY)
+                .dataAs(ConversationMessageAdded.class);
+        assertThat(added.conversationId()).isEqualTo(line.conversationId());
+        assertThat(added.record().id()).isEqualTo(target.id());
+        assertThat(added.alerts()).containsExactly(new AlertRecipient(newOwner, true));
+        assertThat(Fixtures.metric("conversation_attach_redirected_total")).isEqualTo(redirectsBefore + 1);
+
+        // A repeat of the attach event changes nothing.
+        publish(kafka, reply);
+        await().atMost(EVENTUALLY).until(() -> TestDatabase.count("SELECT count(*) FROM message "
+                + "WHERE source_event_id = ?", Fixtures.attachEventId(reply)) == 1);
+    }
+
+    /**
+     * A reply routing sent to the old record knowing of the move (for a later reason), one for another record, one
+     * from a routing-service that does not say what it saw, and a stale one after the old record got a conversation
+     * of its own again: none of them is taken to the moved conversation.
+     */
+    @Test
+    void aReplyThatBelongsElsewhereIsNotTakenToTheMovedConversation() {
+        Line line = Line.open(kafka);
+        RecordRef target = targetRecord(RecordType.OPPORTUNITY, Owner.seller(line.seller()));
+        ValidatableResponse moved = move(line.token(), line.conversationId(), target.id()).statusCode(200);
+        Instant movedAt = Instant.parse(moved.extract().path("move.movedAt"));
+
+        // Routing knew of the move (its latest activity is the move) and still chose the old record.
+        publish(kafka, Fixtures.seeing(attached(line.record(), line.customer(), line.business(), "Knew",
+                movedAt.plusSeconds(1), List.of()), target.id(), movedAt));
+        String onOldRecord = awaitConversationOn(line, line.record().id());
+        // Stale, but the old record has a conversation with activity after the move now: it is the latest.
+        publish(kafka, Fixtures.seeing(attached(line.record(), line.customer(), line.business(), "Stale",
+                movedAt.plusSeconds(2), List.of()), line.record().id(), movedAt.minusSeconds(1)));
+        // Stale, for a record the conversation never was on.
+        RecordRef other = Fixtures.contact(line.seller());
+        publish(kafka, Fixtures.seeing(attached(other, line.customer(), line.business(), "Other record",
+                movedAt.plusSeconds(3), List.of()), line.record().id(), movedAt.minusSeconds(1)));
+        String onOtherRecord = awaitConversationOn(line, other.id());
+
+        assertThat(Fixtures.awaitMessages(line.token(), onOldRecord, 2)).extracting(m -> m.get("body"))
+                .containsExactly("Knew", "Stale");
+        assertThat(Fixtures.messages(line.token(), onOtherRecord)).extracting(m -> m.get("body"))
+                .containsExactly("Other record");
+        assertThat(Fixtures.messages(line.token(), line.conversationId())).extracting(m -> m.get("body"))
+                .containsExactly("Hello");
+
+        // An attach event without what routing saw (a routing-service from before): routing's choice as before.
+        Line legacy = Line.open(kafka);
+        RecordRef legacyTarget = targetRecord(RecordType.OPPORTUNITY, Owner.seller(legacy.seller()));
+        move(legacy.token(), legacy.conversationId(), legacyTarget.id()).statusCode(200);
+        publish(kafka, attached(legacy.record(), legacy.customer(), legacy.business(), "Unknown view",
+                Instant.now(), List.of()));
+        String legacyOld = awaitConversationOn(legacy, legacy.record().id());
+        assertThat(Fixtures.awaitMessages(legacy.token(), legacyOld, 1)).extracting(m -> m.get("redirect"))
+                .containsOnlyNulls();
+    }
+
+    private static String awaitConversationOn(Line line, String recordId) {
+        return await().atMost(EVENTUALLY).until(() -> Fixtures.conversations(line.token(), "?limit=200").stream()
+                .filter(c -> line.customer().equals(c.get("customerNumber"))
+                        && recordId.equals(((Map<?, ?>) c.get("record")).get("id")))
+                .map(c -> (String) c.get("id")).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     private static void markRead(String token, String conversationId, String upTo) {

@@ -11,6 +11,7 @@ import static io.smsconversations.conversation.Fixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.List;
@@ -53,11 +54,14 @@ class OptOutFlowTest {
 
         publish(kafka, attached(record, customer, business, " stop ", start.plusSeconds(60), alerts));
         await().atMost(EVENTUALLY).untilAsserted(() -> optOutOf(token, conversationId)
-                .body("optedOut", equalTo(true)).body("changedAt", equalTo("2026-11-20T10:01:00Z")));
+                .body("optedOut", equalTo(true)).body("changedAt", equalTo("2026-11-20T10:01:00Z"))
+                .body("cause", equalTo("KEYWORD")).body("keyword", equalTo("STOP"))
+                .body("provider", nullValue()).body("providerCode", nullValue()));
 
         publish(kafka, attached(record, customer, business, "START", start.plusSeconds(120), alerts));
         await().atMost(EVENTUALLY).untilAsserted(() -> optOutOf(token, conversationId)
-                .body("optedOut", equalTo(false)).body("changedAt", equalTo("2026-11-20T10:02:00Z")));
+                .body("optedOut", equalTo(false)).body("changedAt", equalTo("2026-11-20T10:02:00Z"))
+                .body("cause", equalTo("KEYWORD")).body("keyword", equalTo("START")));
 
         assertThat(awaitMessages(token, conversationId, 3)).extracting(message -> message.get("body"))
                 .containsExactly("Hello", " stop ", "START");

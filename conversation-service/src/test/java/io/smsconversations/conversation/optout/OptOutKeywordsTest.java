@@ -2,6 +2,7 @@ package io.smsconversations.conversation.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,5 +25,16 @@ class OptOutKeywordsTest {
     @ValueSource(strings = { "HELP", "info", "please stop", "STOP!", "stop it", "", "Yes please" })
     void anythingElseIsAnOrdinaryMessage(String body) {
         assertThat(OptOutKeywords.optsOut(body)).isEmpty();
+        assertThat(OptOutKeywords.keyword(body)).isEmpty();
+    }
+
+    @Test
+    void aKeywordIsNamedInCapitalsAndTheOptInWordsAreTheOnesThatOptIn() {
+        assertThat(OptOutKeywords.keyword("  Stop ")).contains("STOP");
+        assertThat(OptOutKeywords.keyword("unstop")).contains("UNSTOP");
+        assertThat(OptOutKeywords.OPT_IN_WORDS).isEqualTo("START, YES or UNSTOP");
+        for (String word : OptOutKeywords.OPT_IN_WORDS.split(", | or ")) {
+            assertThat(OptOutKeywords.optsOut(word)).as(word).contains(false);
+        }
     }
 }

@@ -65,8 +65,9 @@ class OptOutRaceTest {
             // The STOP's transaction: the pair's lock, then its opted-out state, not committed yet.
             lockPair(stop, pair);
             try (PreparedStatement write = stop.prepareStatement("""
-                    INSERT INTO opt_out (customer_number, business_number, opted_out, changed_at, source_event_id)
-                    VALUES (?, ?, true, now(), 'race-stop')""")) {
+                    INSERT INTO opt_out (customer_number, business_number, opted_out, changed_at, source_event_id,
+                            cause, keyword)
+                    VALUES (?, ?, true, now(), 'race-stop', 'KEYWORD', 'STOP')""")) {
                 write.setString(1, line.customer());
                 write.setString(2, line.business());
                 write.executeUpdate();

@@ -247,7 +247,11 @@ class SendFlowTest {
         awaitOptedOut(line, true);
 
         refused(line.send("Still there?"), 409, "recipient-opted-out", "Recipient opted out",
-                "recipient opted out of this number");
+                "recipient opted out of this number: the customer texted STOP to this business number on " + at
+                        + " and has not texted START, YES or UNSTOP since; nothing was sent")
+                .body("cause", equalTo("KEYWORD"))
+                .body("keyword", equalTo("STOP"))
+                .body("optedOutAt", equalTo(at.toString()));
         assertNothingStored(line);
 
         var start = attached(line.record(), line.customer(), line.business(), "START", at.plusSeconds(1), List.of());
@@ -280,9 +284,10 @@ class SendFlowTest {
                 .then().statusCode(200).extract().<Boolean>path("optedOut") == optedOut);
     }
 
-    private static void refused(io.restassured.response.ValidatableResponse response, int status, String type,
-            String title, String detail) {
-        response.statusCode(status)
+    private static io.restassured.response.ValidatableResponse refused(
+            io.restassured.response.ValidatableResponse response, int status, String type, String title,
+            String detail) {
+        return response.statusCode(status)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(status))
                 .body("type", equalTo(PROBLEMS + type))

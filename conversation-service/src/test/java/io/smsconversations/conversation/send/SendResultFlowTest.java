@@ -160,6 +160,43 @@ class SendResultFlowTest {
         line.send("Are you there?").statusCode(409);
     }
 
+    /** Issue 16: STOP, START, then the provider's 21610: the refusal and the pane name the report, not a STOP. */
+    @Test
+    void aProviderOptOutAfterStopAndStartIsWhatTheRefusalAndThePaneName() {
+        Line line = Line.open(kafka);
+        Instant at = Fixtures.now().plusSeconds(1);
+        Fixtures.publish(kafka, Fixtures.attached(line.record(), line.customer(), line.business(), "STOP", at,
+                List.of()));
+        Fixtures.publish(kafka, Fixtures.attached(line.record(), line.customer(), line.business(), "Start",
+                at.plusSeconds(1), List.of()));
+        await().atMost(EVENTUALLY).until(() -> "START".equals(optOut(line).get("keyword")));
+        assertThat(optOut(line)).containsEntry("optedOut", false).containsEntry("cause", "KEYWORD")
+                .containsEntry("changedAt", at.plusSeconds(1).toString());
+        String messageId = line.send("Welcome back").statusCode(202).extract().path("id");
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        accepted(line, messageId, sid, at.plusSeconds(2));
+        Instant reportedAt = at.plusSeconds(3);
+        report(line, sid, DeliveryStatus.UNDELIVERED, FailureReason.RecipientOptedOut, "21610", reportedAt);
+
+        await().atMost(EVENTUALLY).until(() -> Boolean.TRUE.equals(optOut(line).get("optedOut")));
+        Map<String, Object> state = optOut(line);
+        assertThat(state).containsEntry("cause", "PROVIDER_REPORT").containsEntry("provider", "twilio")
+                .containsEntry("providerCode", "21610").containsEntry("changedAt", reportedAt.toString());
+        assertThat(state.get("keyword")).isNull();
+        var refusal = line.send("Are you there?").statusCode(409).extract().jsonPath();
+        assertThat(refusal.getString("type")).isEqualTo("https://sms-conversations.io/problems/recipient-opted-out");
+        assertThat(refusal.getString("detail")).isEqualTo("recipient opted out of this number: the provider (twilio, "
+                + "error code 21610) reported on " + reportedAt + " that the recipient has opted out of messages "
+                + "from this business number; nothing is sent to them until they text START, YES or UNSTOP to it; "
+                + "nothing was sent");
+        assertThat(refusal.getString("cause")).isEqualTo("PROVIDER_REPORT");
+        assertThat(refusal.getString("optedOutAt")).isEqualTo(reportedAt.toString());
+        assertThat(refusal.getString("provider")).isEqualTo("twilio");
+        assertThat(refusal.getString("providerCode")).isEqualTo("21610");
+        assertThat(refusal.getString("keyword")).isNull();
+        assertThat(line.outboundMessages()).isEqualTo(1);
+    }
+
     @Test
     void unreadableResultsAreDeadLetteredAndTheNextOneStillApplies() {
         Line line = Line.open(kafka);
@@ -199,6 +236,12 @@ class SendResultFlowTest {
     private static Map<String, Object> message(Line line, String messageId) {
         return RestAssured.given().auth().oauth2(line.token()).when()
                 .get("/api/conversations/" + line.conversationId() + "/messages/" + messageId)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    private static Map<String, Object> optOut(Line line) {
+        return RestAssured.given().auth().oauth2(line.token()).when()
+                .get("/api/conversations/" + line.conversationId() + "/opt-out")
                 .then().statusCode(200).extract().jsonPath().getMap("");
     }
 

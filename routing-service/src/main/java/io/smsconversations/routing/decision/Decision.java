@@ -41,8 +41,16 @@ public record Decision(
         return candidates.stream().map(Candidate::id).toList();
     }
 
+    /**
+     * The attach event, with what rule 1 saw (so conversation-service can tell a decision that had not seen a move of
+     * the conversation yet). A decision stored without its inputs says neither when nor what.
+     */
     public MessageAttached attach(InboundMessageReceived message) {
-        return new MessageAttached(inboundEventId, message, record, reason, alerts);
+        if (inputs == null) {
+            return new MessageAttached(inboundEventId, message, record, reason, alerts);
+        }
+        return new MessageAttached(inboundEventId, message, record, reason, alerts, decidedAt,
+                inputs.lastConversationRecordId(), inputs.lastConversationAt());
     }
 
     static DecidingRule ruleOf(String key) {

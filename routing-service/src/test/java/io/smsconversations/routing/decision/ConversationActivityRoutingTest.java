@@ -222,6 +222,10 @@ class ConversationActivityRoutingTest {
         MessageAttached attached = awaitAttach(KAFKA, publish(KAFKA, reply)).dataAs(MessageAttached.class);
         assertThat(attached.record()).isEqualTo(s.b());
         assertThat(attached.decidingRule()).isEqualTo("rule 1: most recent conversation");
+        // What rule 1 saw travels with the decision: conversation-service tells by it whether routing knew the move.
+        assertThat(attached.lastConversationRecordId()).isEqualTo(s.b().id());
+        assertThat(attached.lastConversationAt()).isEqualTo(start.plusSeconds(60));
+        assertThat(attached.decidedAt()).isNotNull();
         given().auth().oauth2(admin())
                 .when().get("/api/admin/routing-decisions/twilio/" + reply.providerMessageId())
                 .then().statusCode(200)

@@ -90,11 +90,16 @@ class InboundRoutingTest {
         assertThat(event.type()).isEqualTo(EventTypes.MESSAGE_ATTACHED);
         assertThat(event.source()).isEqualTo(EventTypes.SOURCE_ROUTING_SERVICE);
         assertThat(event.subject()).isEqualTo(accountOfSam);
-        assertThat(event.dataAs(MessageAttached.class)).isEqualTo(new MessageAttached(inboundId, message,
+        MessageAttached attached = event.dataAs(MessageAttached.class);
+        // No conversation activity known: the decision says so (null), and when it was made.
+        assertThat(attached).isEqualTo(new MessageAttached(inboundId, message,
                 new RecordRef(accountOfSam, RecordType.ACCOUNT, "Contoso", Owner.seller(sam)),
-                "rule 2: owned by the seller of the business number", List.of(new AlertRecipient(sam, true))));
+                "rule 2: owned by the seller of the business number", List.of(new AlertRecipient(sam, true)),
+                attached.decidedAt(), null, null));
         await().atMost(WAIT).until(() -> queryOne(db, "SELECT attach_published_at FROM routing_decision "
                 + "WHERE inbound_event_id = ?", inboundId) != null);
+        assertThat(attached.decidedAt()).isEqualTo(((java.sql.Timestamp) queryOne(db,
+                "SELECT decided_at FROM routing_decision WHERE inbound_event_id = ?", inboundId)).toInstant());
         assertThat(queryOne(db, "SELECT candidates_count FROM routing_decision WHERE inbound_event_id = ?",
                 inboundId)).isEqualTo(2);
         assertThat(queryOne(db, "SELECT rule_key FROM routing_decision WHERE inbound_event_id = ?", inboundId))
