@@ -90,8 +90,8 @@ final class RunningSuite implements AutoCloseable {
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                 "quarkus.oidc.auth-server-url", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
                 "quarkus.oidc.client-id", "quarkus-service-app",
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER,
-                "quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+                // No audience here: the jars require their own (sms-api), which TestTokens issues.
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
         Path root = Path.of(System.getProperty("sms.repository.root", ".."));
 
         int gatewayPort = FreePorts.next();
