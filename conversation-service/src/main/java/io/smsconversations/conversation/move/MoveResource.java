@@ -57,15 +57,16 @@ public class MoveResource {
             description = "Every message follows; the move is recorded and announced (ConversationMoved). Moving to "
                     + "the record it is on is a no-op (moved: false). When the target already has a conversation "
                     + "between the same two numbers, this one is merged into it and answers 404 afterwards. Who sees "
-                    + "the conversation then follows the new record.")
+                    + "the conversation then follows the new record. A seller may move only to a record they may see "
+                    + "(theirs or their team's, or one with a conversation on their number); an admin to any.")
     @APIResponse(responseCode = "200", description = "Moved, or already there",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MoveResult.class)))
     @APIResponse(responseCode = "400", description = "No recordId",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "The directory knows no record with that id",
+    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see; or no "
+            + "target record with that id that the caller may see (type .../record-not-found; the same answer for a "
+            + "record that does not exist and one that is not the caller's)",
             content = @Content(mediaType = "application/problem+json"))
     public Uni<MoveResult> move(@PathParam("id") String id, MoveRequest request) {
         return moves.move(caller(), ConversationNotFound.parseId(id), request == null ? null : request.recordId());

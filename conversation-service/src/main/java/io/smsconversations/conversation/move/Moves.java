@@ -16,6 +16,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
 import io.smsconversations.conversation.send.UniqueViolation;
 import io.smsconversations.conversation.thread.Conversation;
@@ -32,6 +33,9 @@ import io.smsconversations.events.RecordType;
  * the same two numbers, the two are merged (a conversation's identity is record, customer number, business number):
  * the messages, alerted sellers, earlier moves and read marks (the further one per seller) go to the target's
  * conversation and the moved one is deleted, so its id answers 404 from then on.
+ * <p>
+ * The caller must see both the conversation and the target record (SPEC §5); either unknown or not visible is a
+ * 404, checked before anything about the target is told (the answer would echo its name and owner).
  */
 @ApplicationScoped
 public class Moves {
@@ -39,7 +43,10 @@ public class Moves {
     private static final Logger LOG = Logger.getLogger(Moves.class);
 
     private static final String TARGET = """
-            SELECT id, type, name, owner_seller_id, owner_team_id FROM directory_record WHERE id = :id""";
+            SELECT r.id, r.type, r.name, r.owner_seller_id, r.owner_team_id FROM directory_record r WHERE r.id = :id""";
+
+    /** A seller may move a conversation only to a record they may see (SPEC §5). */
+    private static final String VISIBLE_TARGET = TARGET + " AND " + Visibility.record("r");
 
     @Inject
     ConversationQueries conversations;
@@ -61,7 +68,7 @@ public class Moves {
                 // Locked: two moves of one conversation, or a move and a merge into it, run one after the other.
                 .chain(visible -> Panache.getSession()
                         .chain(session -> session.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE)))
-                .chain(conversation -> target(targetRecordId).chain(target -> {
+                .chain(conversation -> target(caller, targetRecordId).chain(target -> {
                     if (conversation.recordId.equals(target.id())) {
                         return Uni.createFrom().item(new MoveResult(false, conversation.id, null));
                     }
@@ -155,15 +162,21 @@ public class Moves {
         return query.executeUpdate();
     }
 
-    private static Uni<RecordRef> target(String recordId) {
+    /** The target record; one that does not exist and one the caller may not see are the same 404. */
+    private static Uni<RecordRef> target(Caller caller, String recordId) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(TARGET, Object[].class)
-                        .setParameter("id", recordId)
-                        .getSingleResultOrNull())
+                .chain(session -> {
+                    var query = session.createNativeQuery(caller.admin() ? TARGET : VISIBLE_TARGET, Object[].class)
+                            .setParameter("id", recordId);
+                    if (!caller.admin()) {
+                        query.setParameter("sellerId", caller.sellerId());
+                    }
+                    return query.getSingleResultOrNull();
+                })
                 .map(row -> {
                     if (row == null || recordId.length() > 64) {
-                        throw problem(422, "unknown-record", "Unknown record",
-                                "there is no record with this id in the directory; the conversation was not moved");
+                        throw problem(404, "record-not-found", "Not Found",
+                                "there is no record with this id that you may see; the conversation was not moved");
                     }
                     String seller = (String) row[3];
                     String team = (String) row[4];

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.thread.ConversationView;
@@ -25,10 +26,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Open or start the conversation for a record, a customer number and a business number (SPEC §5, the work-list way
- * in). The checks come in this order, each with its own answer: the record exists in the directory (404), the
- * business number is E.164 (422) and one the caller may send from (403), the customer number is a phone number
- * (422) and one of the record's (422). Checking the business number before the record's numbers means a caller
- * who may not use the number learns nothing about the record's numbers.
+ * in). The checks come in this order, each with its own answer: the record exists in the directory and the caller may
+ * see it (404, one answer for both, before anything else, so neither the answer nor the order of the refusals tells
+ * whether a record the caller may not see exists), the business number is E.164 (422) and one the caller may send
+ * from (403), the customer number is a phone number (422) and one of the record's (422). Checking the business number
+ * before the record's numbers means a caller who may not use the number learns nothing about the record's numbers.
  * <p>
  * Starting publishes no event: an empty conversation changes nothing another service keeps. Its first message
  * (a send, or a reply routed to it) is announced as usual and carries the conversation with it.
@@ -41,8 +43,10 @@ public class ConversationStarter {
     /** conversation.record_id (V1) is shorter than directory_record.id (V3). */
     private static final int MAX_RECORD_ID = 64;
 
+    /** The record, when the caller ({@code $2}, an admin when {@code $3}) may see it (SPEC §5). */
     private static final String RECORD = """
-            SELECT type, name, owner_seller_id, owner_team_id FROM directory_record WHERE id = $1""";
+            SELECT r.type, r.name, r.owner_seller_id, r.owner_team_id FROM directory_record r
+            WHERE r.id = $1 AND ($3 OR %s)""".formatted(Visibility.record("r").replace(":sellerId", "$2"));
 
     private static final String RECORD_PHONE = """
             SELECT 1 FROM directory_record_phone WHERE record_id = $1 AND number = $2""";
@@ -73,33 +77,47 @@ public class ConversationStarter {
     ConversationQueries conversations;
 
     public Uni<Opened> open(Caller caller, String recordId, OpenConversationRequest request) {
-        return pool.preparedQuery(RECORD).execute(Tuple.of(recordId)).chain(records -> {
-            if (records.size() == 0) {
-                return Uni.createFrom().failure(new NotFoundException("There is no record with this id"));
+        return visibleRecord(caller, recordId)
+                .chain(record -> checkedNumbers(caller, recordId, request)
+                        .chain(numbers -> findOrCreate(recordId, record, numbers.customer(), numbers.business())))
+                .chain(opened -> conversations.find(caller, opened.id())
+                        // The caller may use the business number, so the conversation is visible to them.
+                        .onItem().ifNull().failWith(() -> new NotFoundException("There is no conversation you may see"))
+                        .map(view -> new Opened(view, opened.created())));
+    }
+
+    private Uni<Row> visibleRecord(Caller caller, String recordId) {
+        return pool.preparedQuery(RECORD).execute(Tuple.of(recordId, caller.sellerId(), caller.admin()))
+                .map(records -> {
+                    if (records.size() == 0) {
+                        throw new NotFoundException("There is no record with this id that you may see");
+                    }
+                    return records.iterator().next();
+                });
+    }
+
+    /** The two numbers in E.164, once the caller may use the business number and the customer's is the record's. */
+    private Uni<Numbers> checkedNumbers(Caller caller, String recordId, OpenConversationRequest request) {
+        String business = E164.normalise(request.businessNumber()).orElseThrow(() -> unprocessable(
+                "businessNumber is not a valid E.164 number"));
+        return sendingNumbers.mayUse(caller, business).chain(mayUse -> {
+            if (!mayUse) {
+                throw new ForbiddenException(
+                        "You may not use this business number: it is not assigned to you or one of your teams");
             }
-            Row record = records.iterator().next();
-            String business = E164.normalise(request.businessNumber()).orElseThrow(() -> unprocessable(
-                    "businessNumber is not a valid E.164 number"));
-            return sendingNumbers.mayUse(caller, business).chain(mayUse -> {
-                if (!mayUse) {
-                    return Uni.createFrom().failure(new ForbiddenException(
-                            "You may not use this business number: it is not assigned to you or one of your teams"));
+            String customer = E164.normalise(request.customerNumber(), E164.regionOf(business).orElse(null))
+                    .orElseThrow(() -> unprocessable("customerNumber is not a valid phone number"));
+            return pool.preparedQuery(RECORD_PHONE).execute(Tuple.of(recordId, customer)).map(phones -> {
+                if (phones.size() == 0) {
+                    throw unprocessable("customerNumber is not one of the record's phone numbers");
                 }
-                String customer = E164.normalise(request.customerNumber(), E164.regionOf(business).orElse(null))
-                        .orElseThrow(() -> unprocessable("customerNumber is not a valid phone number"));
-                return pool.preparedQuery(RECORD_PHONE).execute(Tuple.of(recordId, customer))
-                        .chain(phones -> phones.size() == 0
-                                ? Uni.createFrom().failure(unprocessable(
-                                        "customerNumber is not one of the record's phone numbers"))
-                                : recordId.length() > MAX_RECORD_ID
-                                        ? Uni.createFrom().failure(unprocessable("the record id is longer than "
-                                                + MAX_RECORD_ID + " characters, more than a conversation holds"))
-                                        : findOrCreate(recordId, record, customer, business));
+                if (recordId.length() > MAX_RECORD_ID) {
+                    throw unprocessable("the record id is longer than " + MAX_RECORD_ID
+                            + " characters, more than a conversation holds");
+                }
+                return new Numbers(customer, business);
             });
-        }).chain(opened -> conversations.find(caller, opened.id())
-                // The caller may use the business number, so the conversation is visible to them.
-                .onItem().ifNull().failWith(() -> new NotFoundException("There is no conversation you may see"))
-                .map(view -> new Opened(view, opened.created())));
+        });
     }
 
     private Uni<Found> findOrCreate(String recordId, Row record, String customer, String business) {
@@ -129,5 +147,8 @@ public class ConversationStarter {
     }
 
     private record Found(UUID id, boolean created) {
+    }
+
+    private record Numbers(String customer, String business) {
     }
 }

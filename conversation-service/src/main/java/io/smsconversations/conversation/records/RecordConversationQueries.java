@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.records.RecordConversations.Conversation;
 import io.smsconversations.conversation.records.RecordConversations.NumberConversations;
 import io.smsconversations.conversation.records.RecordConversations.OwnerView;
@@ -36,7 +37,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * A record's conversations as the caller may see them (SPEC §5 "From a record"). Four statements on one connection,
  * each an index lookup: the record (primary key), its phones ({@code directory_record_phone}'s primary key), a
- * contact's opportunities ({@code directory_record_by_customer}, {@code directory_record_related_contact_by_contact})
+ * contact's opportunities that the caller may see ({@code directory_record_by_customer},
+ * {@code directory_record_related_contact_by_contact}, then {@link Visibility#record})
  * and the conversations of the record and those opportunities ({@code conversation_identity}, led by
  * {@code record_id}), each with the conversation visibility check, the caller's unread count and its last message.
  * Not paged: a record has one conversation per customer number and business number.
@@ -58,6 +60,11 @@ public class RecordConversationQueries {
     private static final String PHONES = """
             SELECT number, kind FROM directory_record_phone WHERE record_id = $1 ORDER BY kind DESC, number""";
 
+    /**
+     * A contact's opportunities the caller ({@code $2}, an admin when {@code $3}) may see (SPEC §5): the drop-down
+     * must not name another team's opportunities to a seller who sees the contact only through a conversation on
+     * their own number.
+     */
     private static final String OPPORTUNITIES = """
             SELECT o.id, o.name, o.active, o.owner_seller_id, s.name AS seller_name, o.owner_team_id,
                    tm.name AS team_name, COALESCE(o.customer_id = $1, FALSE) AS customer
@@ -68,7 +75,8 @@ public class RecordConversationQueries {
               AND o.id IN (SELECT c.id FROM directory_record c WHERE c.customer_id = $1
                            UNION
                            SELECT rc.record_id FROM directory_record_related_contact rc WHERE rc.contact_id = $1)
-            ORDER BY o.name, o.id""";
+              AND ($3 OR %s)
+            ORDER BY o.name, o.id""".formatted(Visibility.record("o").replace(":sellerId", "$2"));
 
     private static final String CONVERSATIONS = """
             SELECT c.id, c.record_id, c.record_type, c.record_name, c.record_owner_seller_id,
@@ -114,7 +122,7 @@ public class RecordConversationQueries {
         boolean mine = caller.admin() || record.getBoolean("mine");
         return connection.preparedQuery(PHONES).execute(Tuple.of(recordId))
                 .map(RecordConversationQueries::phones)
-                .chain(phones -> opportunities(connection, summary)
+                .chain(phones -> opportunities(connection, caller, summary)
                         .chain(opportunities -> conversations(connection, caller, recordId, opportunities)
                                 .map(conversations -> mine || conversations.stream()
                                         .anyMatch(c -> c.recordId.equals(recordId))
@@ -135,18 +143,19 @@ public class RecordConversationQueries {
             OwnerView owner = newest.ownerSellerId == null && newest.ownerTeamId == null ? null
                     : new OwnerView(newest.ownerSellerId, null, newest.ownerTeamId, null);
             RecordSummary summary = new RecordSummary(recordId, newest.recordType, newest.recordName, owner, false);
-            return opportunities(connection, summary)
+            return opportunities(connection, caller, summary)
                     .chain(opportunities -> opportunities.isEmpty() ? Uni.createFrom().item(conversations)
                             : conversations(connection, caller, recordId, opportunities))
                     .map(all -> assemble(summary, List.of(), List.of(), all));
         });
     }
 
-    private Uni<List<OpportunityRow>> opportunities(SqlConnection connection, RecordSummary record) {
+    private Uni<List<OpportunityRow>> opportunities(SqlConnection connection, Caller caller, RecordSummary record) {
         if (record.type() != RecordType.CONTACT) {
             return Uni.createFrom().item(List.of());
         }
-        return connection.preparedQuery(OPPORTUNITIES).execute(Tuple.of(record.id())).map(rows -> {
+        return connection.preparedQuery(OPPORTUNITIES)
+                .execute(Tuple.of(record.id(), caller.sellerId(), caller.admin())).map(rows -> {
             List<OpportunityRow> opportunities = new ArrayList<>();
             for (Row row : rows) {
                 opportunities.add(new OpportunityRow(row.getString("id"), row.getString("name"),

@@ -20,7 +20,8 @@ public record RecordConversations(
         @Schema(description = "Conversations of the record on numbers the directory no longer lists for it")
         List<Conversation> otherNumbers,
         @Schema(description = "Contacts only: the opportunities whose customer is the contact or that list it as "
-                + "related, by name, each with its conversations (for the app's drop-down); empty otherwise")
+                + "related and that the caller may see, by name, each with its conversations (for the app's "
+                + "drop-down); empty otherwise")
         List<RelatedOpportunity> relatedOpportunities,
         @Schema(description = "Opportunities only: every conversation of the opportunity as an activity, most "
                 + "recent first, each with its last message; empty otherwise")

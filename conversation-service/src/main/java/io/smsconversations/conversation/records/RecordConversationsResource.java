@@ -74,8 +74,9 @@ public class RecordConversationsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open or start a conversation",
-            description = "The conversation of the record between the customer number (one of the record's) and the "
-                    + "business number (one the caller may send from): the existing one, or a new, empty one. "
+            description = "The conversation of the record (one the caller may see) between the customer number (one "
+                    + "of the record's) and the business number (one the caller may send from): the existing one, or "
+                    + "a new, empty one. "
                     + "Idempotent. Starting publishes no event; the conversation's first message does.")
     @APIResponse(responseCode = "200", description = "The conversation existed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -89,7 +90,8 @@ public class RecordConversationsResource {
     @APIResponse(responseCode = "403", description = "The business number is not assigned to the caller or one of "
             + "the caller's teams (or the caller holds neither role)",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such record in the directory",
+    @APIResponse(responseCode = "404", description = "No such record in the directory, or one the caller may not "
+            + "see (the same answer, checked before anything else)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The business number is not E.164, or the customer number is "
             + "not a phone number or not one of the record's",

@@ -169,9 +169,9 @@ public class Sender {
                     if (text == null || text.isBlank()) {
                         throw SendProblems.emptyBody();
                     }
-                    int length = text.codePointCount(0, text.length());
-                    if (length > SendProblems.MAX_BODY) {
-                        throw SendProblems.bodyTooLong(length);
+                    // Not the text's own length: a filling past the limit is cut there (TemplateRenderer).
+                    if (!rendered.withinMaxLength()) {
+                        throw SendProblems.bodyTooLong((int) Math.min(Integer.MAX_VALUE, rendered.length()));
                     }
                     return text;
                 });

@@ -1,6 +1,5 @@
 package io.smsconversations.conversation.template;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,9 @@ import io.smsconversations.events.RecordType;
  */
 @ApplicationScoped
 public class TemplateRenderer {
+
+    /** A value the seller types for a placeholder: never more than a whole message. */
+    static final int MAX_VALUE_LENGTH = TemplateRules.MAX_BODY_LENGTH;
 
     @Inject
     Templates templates;
@@ -68,9 +70,12 @@ public class TemplateRenderer {
                                         checked.values()))));
     }
 
-    /** The filling itself: no I/O, so the send flow and the preview fill alike. */
+    /**
+     * The filling itself: no I/O, so the send flow and the preview fill alike. The text stops growing once it is past
+     * the longest message (see {@link FilledText}); {@code withinMaxLength} then says it cannot be sent.
+     */
     static RenderedTemplate fill(UUID templateId, TemplateBody body, FillSource source, Map<String, String> values) {
-        StringBuilder text = new StringBuilder();
+        FilledText text = new FilledText(TemplateRules.MAX_BODY_LENGTH);
         Set<String> defaulted = new LinkedHashSet<>();
         Set<String> empty = new LinkedHashSet<>();
         for (TemplateBody.Part part : body.parts()) {
@@ -93,9 +98,9 @@ public class TemplateRenderer {
             }
             text.append(value);
         }
-        String filled = text.toString();
+        String filled = text.text();
         return new RenderedTemplate(templateId, filled, SegmentCalculator.preview(filled), List.copyOf(defaulted),
-                List.copyOf(empty), filled.length() <= TemplateRules.MAX_BODY_LENGTH);
+                List.copyOf(empty), text.length(), text.withinLimit());
     }
 
     /** The target with its number in E.164, after checking what can be checked without the database. */
@@ -104,15 +109,7 @@ public class TemplateRenderer {
             throw TemplateProblems.badRequest("record-missing", "recordId",
                     "The record to fill the template for is required");
         }
-        List<String> unknown = new ArrayList<>();
-        target.values().keySet().stream().filter(name -> TemplateField.named(name).isEmpty()).sorted()
-                .forEach(unknown::add);
-        if (!unknown.isEmpty()) {
-            throw TemplateProblems.placeholders("unknown-placeholder", "values",
-                    "Values were given for unknown placeholder " + String.join(", ", unknown) + "; known: "
-                            + String.join(", ", TemplateField.names()),
-                    unknown, TemplateField.names());
-        }
+        checkValues(target.values());
         String number = null;
         if (!isBlank(target.businessNumber())) {
             number = E164.normalise(target.businessNumber()).orElseThrow(() -> TemplateProblems.badRequest(
@@ -120,6 +117,34 @@ public class TemplateRenderer {
                     "The business number is not a valid E.164 number (e.g. +14255550100)"));
         }
         return new RenderTarget(target.recordId().strip(), number, target.values());
+    }
+
+    /**
+     * Values for known placeholders only, none null, none longer than a whole message (it could never be sent, and
+     * a body may repeat a placeholder a hundred times).
+     */
+    private static void checkValues(Map<String, String> values) {
+        List<String> names = values.keySet().stream().sorted().toList();
+        List<String> unknown = names.stream().filter(name -> TemplateField.named(name).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw TemplateProblems.placeholders("unknown-placeholder", "values",
+                    "Values were given for unknown placeholder " + String.join(", ", unknown) + "; known: "
+                            + String.join(", ", TemplateField.names()),
+                    unknown, TemplateField.names());
+        }
+        for (String name : names) {
+            String value = values.get(name);
+            if (value == null) {
+                throw TemplateProblems.badRequest("value-missing", "values." + name,
+                        "The value for " + name + " is null: give a text, or leave " + name
+                                + " out to fill it from the record");
+            }
+            int length = value.codePointCount(0, value.length());
+            if (length > MAX_VALUE_LENGTH) {
+                throw TemplateProblems.badRequest("value-too-long", "values." + name, "The value for " + name
+                        + " is " + length + " characters long; at most " + MAX_VALUE_LENGTH + " are allowed");
+            }
+        }
     }
 
     private Uni<Void> checkNumber(RenderTarget target, Caller caller) {

@@ -170,8 +170,9 @@ public class TemplateResource {
     @APIResponse(responseCode = "200", description = "The filled text",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RenderedTemplate.class)))
-    @APIResponse(responseCode = "400", description = "No record, an invalid business number or a value for an "
-            + "unknown placeholder", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "No record, an invalid business number, or a value for an "
+            + "unknown placeholder, a null value or one over 1600 characters (field: values.<Name>)",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A business number the caller may not send from",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "A template or a record the caller may not see",
@@ -191,7 +192,8 @@ public class TemplateResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RenderedTemplate.class)))
     @APIResponse(responseCode = "400", description = "A bad body (as on save), no record, an invalid business "
-            + "number or a value for an unknown placeholder", content = @Content(mediaType = PROBLEM))
+            + "number, or a value for an unknown placeholder, a null value or one over 1600 characters (field: "
+            + "values.<Name>)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "A business number the caller may not send from",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "A record the caller may not see",

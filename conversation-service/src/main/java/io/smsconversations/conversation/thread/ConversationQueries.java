@@ -13,42 +13,26 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.unread.ReadMarks;
 
 /**
  * Reads conversations as a caller may see them (SPEC §5): an admin sees all; a seller sees a conversation when its
- * record or its business number is assigned to them or to one of their teams, or when they were alerted about one
- * of its messages. A conversation the caller may not see is reported exactly like one that does not exist.
+ * record or its business number is assigned to them or to one of their teams, now. Having been alerted about one of
+ * its messages grants nothing lasting. A conversation the caller may not see is reported exactly like one that does
+ * not exist.
  * <p>
  * Ownership is read from the directory projection at query time, not from the conversation's snapshot, so a record
  * re-assigned to another seller or team moves its conversations with it. Only while the projection does not know the
  * record (e.g. a lead routing has just created, not yet through {@code directory.records}) does the snapshot of the
- * attach event stand in for it. Every branch of the check is an index probe (primary keys of the projection tables,
- * {@code conversation_identity}, {@code conversation_participant}), one SQL statement per page, never a query per
- * conversation.
+ * attach event stand in for it. Every branch of the check is an index probe (primary keys of the projection tables),
+ * one SQL statement per page, never a query per conversation.
  */
 @ApplicationScoped
 public class ConversationQueries {
 
-    /** The visibility check on {@code conversation c} for the seller {@code :sellerId}. */
-    public static final String VISIBLE_TO_SELLER = """
-            (EXISTS (SELECT 1 FROM conversation_participant p
-                     WHERE p.conversation_id = c.id AND p.seller_id = :sellerId)
-             OR EXISTS (SELECT 1 FROM directory_record r
-                        WHERE r.id = c.record_id AND r.owner_seller_id = :sellerId)
-             OR EXISTS (SELECT 1 FROM directory_record r
-                        JOIN directory_seller_team t ON t.team_id = r.owner_team_id AND t.seller_id = :sellerId
-                        WHERE r.id = c.record_id)
-             OR ((c.record_owner_seller_id = :sellerId
-                  OR EXISTS (SELECT 1 FROM directory_seller_team t
-                             WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
-                 AND NOT EXISTS (SELECT 1 FROM directory_record r WHERE r.id = c.record_id))
-             OR EXISTS (SELECT 1 FROM directory_business_number_seller bs
-                        WHERE bs.number = c.business_number AND bs.seller_id = :sellerId)
-             OR EXISTS (SELECT 1 FROM directory_business_number_team bt
-                        JOIN directory_seller_team t ON t.team_id = bt.team_id AND t.seller_id = :sellerId
-                        WHERE bt.number = c.business_number))
-            """;
+    /** The visibility check on {@code conversation c} for the seller {@code :sellerId} (see {@link Visibility}). */
+    public static final String VISIBLE_TO_SELLER = Visibility.CONVERSATION;
 
     private static final String LAST_MESSAGES = """
             SELECT DISTINCT ON (conversation_id) *

@@ -68,7 +68,8 @@ class AttachmentFlowTest {
 
         publish(kafka, attached);
 
-        String token = TestTokens.seller(seller);
+        // The record's owner reads it (from the attach event's snapshot while the directory does not know the record).
+        String token = TestTokens.seller(owner);
         String conversationId = awaitConversation(token, from, to);
         Map<String, Object> conversation = Fixtures.conversationWith(token, from, to).orElseThrow();
         assertThat(conversation).containsEntry("customerNumber", from).containsEntry("businessNumber", to);
@@ -107,9 +108,8 @@ class AttachmentFlowTest {
                 conversationId, messageId, record, from, to, MessageDirection.INBOUND, attached.message().body(),
                 receivedAt, alerts));
 
-        // The record's owner can read it too (from the attach event's snapshot while the directory does not know the
-        // record).
-        assertThat(messages(TestTokens.seller(owner), conversationId)).hasSize(1);
+        // Being alerted grants nothing: the alerted seller who owns neither the record nor the number does not see it.
+        assertThat(Fixtures.conversationStatus(TestTokens.seller(seller), conversationId)).isEqualTo(404);
     }
 
     /** Every attach event looks for a move it should follow: index probes only, on the pair and the record. */

@@ -29,6 +29,7 @@ import io.restassured.path.json.JsonPath;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.Owner;
+import io.smsconversations.events.RecordRef;
 import io.smsconversations.events.RecordType;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructureResource;
@@ -104,14 +105,14 @@ class OpenConversationTest {
         publishBusinessNumber(kafka, mine, List.of(), List.of(teamA));
         publishBusinessNumber(kafka, theirs, List.of(), List.of(teamB));
         String customer = number();
-        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Grace Hopper", Owner.team(teamB),
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Grace Hopper", Owner.team(teamA),
                 List.of(mobile(customer)), null, List.of());
         awaitSendingNumber(aliceToken, mine);
-        awaitRecordView(TestTokens.admin(unique("admin")), contact.id(), v -> v.getList("numbers").size() == 1);
+        awaitRecordView(aliceToken, contact.id(), v -> v.getList("numbers").size() == 1);
         String path = "/api/records/" + contact.id() + "/conversations";
 
         refused(aliceToken, "/api/records/" + unique("nothing") + "/conversations", customer, mine, 404,
-                "There is no record with this id");
+                "There is no record with this id that you may see");
         refused(aliceToken, path, customer, "not a number", 422, "businessNumber is not a valid E.164 number");
         refused(aliceToken, path, customer, theirs, 403, "You may not use this business number");
         refused(aliceToken, path, "12", mine, 422, "customerNumber is not a valid phone number");
@@ -127,15 +128,67 @@ class OpenConversationTest {
         JsonPath view = awaitRecordView(TestTokens.admin(unique("admin")), contact.id(), v -> true);
         assertThat(view.getList("numbers[0].conversations")).isEmpty();
         assertThat(view.getList("otherNumbers")).isEmpty();
+    }
 
-        // With her own number she may start it although the record is team B's, and then sees it.
-        String id = given().auth().oauth2(aliceToken).contentType(ContentType.JSON)
+    /**
+     * Issue 11.3: a record of another team is not the caller's to open, whatever the numbers: the answer is the one
+     * for an id that does not exist, before any other check, so neither the answer nor the order of the refusals
+     * tells that it exists, and nothing of it (name, numbers) is echoed.
+     */
+    @Test
+    void aRecordTheCallerMayNotSeeIsA404ExactlyLikeAMissingOneWhateverTheNumbers() {
+        String teamA = unique("team-a");
+        String teamB = unique("team-b");
+        String alice = unique("alice");
+        publishSeller(kafka, alice, teamA);
+        String aliceToken = TestTokens.seller(alice);
+        String mine = number();
+        String theirs = number();
+        publishBusinessNumber(kafka, mine, List.of(), List.of(teamA));
+        publishBusinessNumber(kafka, theirs, List.of(), List.of(teamB));
+        String customer = number();
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Grace Hopper", Owner.team(teamB),
+                List.of(mobile(customer)), null, List.of());
+        awaitSendingNumber(aliceToken, mine);
+        String adminToken = TestTokens.admin(unique("admin"));
+        awaitRecordView(adminToken, contact.id(), v -> v.getList("numbers").size() == 1);
+        String path = "/api/records/" + contact.id() + "/conversations";
+        String missing = "/api/records/" + unique("nothing") + "/conversations";
+
+        for (List<String> numbers : List.of(List.of(customer, mine), List.of(customer, "not a number"),
+                List.of(customer, theirs), List.of("12", mine), List.of(number(), mine))) {
+            String answer = notFound(aliceToken, path, numbers.get(0), numbers.get(1));
+            assertThat(answer).isEqualTo(notFound(aliceToken, missing, numbers.get(0), numbers.get(1)))
+                    .doesNotContain("Grace Hopper").doesNotContain(customer);
+        }
+        JsonPath view = awaitRecordView(adminToken, contact.id(), v -> true);
+        assertThat(view.getList("numbers[0].conversations")).isEmpty();
+
+        // Once a reply on her own number landed on the record, she sees the record through that conversation
+        // (SPEC §5) and may open it from the work list.
+        Fixtures.publish(kafka, Fixtures.attached(new RecordRef(contact.id(),
+                RecordType.CONTACT, contact.name(), Owner.team(teamB)), customer, mine, "Hello", Fixtures.now(),
+                List.of()));
+        String id = Fixtures.awaitConversation(aliceToken, customer, mine);
+        given().auth().oauth2(aliceToken).contentType(ContentType.JSON)
                 .body(Map.of("customerNumber", customer, "businessNumber", mine))
                 .when().put(path)
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(aliceToken).when().get("/api/conversations/" + id).then().statusCode(200);
-        given().auth().oauth2(TestTokens.seller(unique("bob"))).when().get("/api/conversations/" + id)
-                .then().statusCode(404).contentType(PROBLEM_JSON);
+                .then().statusCode(200).body("id", equalTo(id));
+        // An admin may start any record's conversation.
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body(Map.of("customerNumber", customer, "businessNumber", theirs))
+                .when().put(path)
+                .then().statusCode(201);
+    }
+
+    /** The 404's body without its instance (the path, which names the id asked for). */
+    private static String notFound(String token, String path, String customer, String business) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("customerNumber", customer, "businessNumber", business))
+                .when().put(path)
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .extract().jsonPath().getMap("").entrySet().stream()
+                .filter(e -> !e.getKey().equals("instance")).map(Object::toString).sorted().toList().toString();
     }
 
     @Test

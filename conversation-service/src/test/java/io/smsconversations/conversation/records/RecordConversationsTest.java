@@ -95,7 +95,7 @@ class RecordConversationsTest {
         awaitConversationOf(aliceToken, alpha.id(), mobile, numberA);
 
         JsonPath view = awaitRecordView(aliceToken, contact.id(),
-                v -> v.getList("relatedOpportunities").size() == 2
+                v -> v.getList("relatedOpportunities").size() == 1
                         && v.getList("relatedOpportunities[0].conversations").size() == 1
                         && "North".equals(v.getString("record.owner.teamName")));
         assertThat(view.getString("record.id")).isEqualTo(contact.id());
@@ -119,16 +119,15 @@ class RecordConversationsTest {
         assertThat(view.getList("otherNumbers.id")).containsExactly(formerConversation);
         assertThat(view.getString("otherNumbers[0].customerNumber")).isEqualTo(formerNumber);
 
-        // Its opportunities by name, whether it is their customer or a related contact; Beta's conversation is on
-        // team B's record and number, so Alice sees the opportunity in the drop-down but not its conversation.
-        assertThat(view.getList("relatedOpportunities.id")).containsExactly(alpha.id(), beta.id());
-        assertThat(view.getList("relatedOpportunities.relation")).containsExactly("CUSTOMER", "RELATED_CONTACT");
+        // Its opportunities the caller may see, by name, whether it is their customer or a related contact. Beta is
+        // team B's, and its conversation is on team B's number: not Alice's to see, so not in her drop-down.
+        assertThat(view.getList("relatedOpportunities.id")).containsExactly(alpha.id());
+        assertThat(view.getList("relatedOpportunities.relation")).containsExactly("CUSTOMER");
         assertThat(view.getString("relatedOpportunities[0].owner.sellerId")).isEqualTo(alice);
         assertThat(view.getString("relatedOpportunities[0].owner.sellerName")).isEqualTo("Seller " + alice);
         assertThat(view.getString("relatedOpportunities[0].conversations[0].lastMessage.text"))
                 .isEqualTo("About Alpha");
-        assertThat(view.getString("relatedOpportunities[1].owner.teamId")).isEqualTo(teamB);
-        assertThat(view.getList("relatedOpportunities[1].conversations")).isEmpty();
+        assertThat(view.prettify()).doesNotContain("Beta deal");
         assertThat(view.getList("activities")).isEmpty();
 
         // Bob neither owns the contact nor sees a conversation of it: 404, even though he sees Beta's.
@@ -138,9 +137,12 @@ class RecordConversationsTest {
         assertThat(betaView.getList("activities.id")).containsExactly(betaConversation);
         assertThat(betaView.getString("record.owner.teamName")).isEqualTo("South");
 
-        // An admin sees every conversation.
+        // An admin sees every opportunity and conversation.
         JsonPath adminView = awaitRecordView(TestTokens.admin(unique("admin")), contact.id(),
                 v -> v.getList("relatedOpportunities[1].conversations").size() == 1);
+        assertThat(adminView.getList("relatedOpportunities.id")).containsExactly(alpha.id(), beta.id());
+        assertThat(adminView.getList("relatedOpportunities.relation")).containsExactly("CUSTOMER", "RELATED_CONTACT");
+        assertThat(adminView.getString("relatedOpportunities[1].owner.teamId")).isEqualTo(teamB);
         assertThat(adminView.getList("relatedOpportunities[1].conversations.id")).containsExactly(betaConversation);
         assertThat(adminView.getList("numbers[0].conversations.id")).containsExactly(mobileConversation);
 
@@ -151,6 +153,50 @@ class RecordConversationsTest {
         given().auth().oauth2(aliceToken).when().get("/api/records/" + unique("nothing") + "/conversations")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("detail", equalTo("There is no record with this id that you may see"));
+    }
+
+    /**
+     * Issue 16.6: a seller who sees a contact only through a conversation on their own line gets only the
+     * opportunities they may see themselves (SPEC §5), not the names of another team's.
+     */
+    @Test
+    void aSellerWhoSeesAContactThroughTheirLineGetsOnlyTheOpportunitiesTheyMaySee() {
+        String teamA = unique("team-a");
+        String teamC = unique("team-c");
+        String carol = unique("carol");
+        publishSeller(kafka, carol, teamC);
+        String carolsLine = number();
+        String teamAsLine = number();
+        publishBusinessNumber(kafka, carolsLine, List.of(), List.of(teamC));
+        publishBusinessNumber(kafka, teamAsLine, List.of(), List.of(teamA));
+        String mobile = number();
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Ada Lovelace", Owner.team(teamA),
+                List.of(mobile(mobile)), null, List.of());
+        DirectoryRecord secret = publishRecord(kafka, RecordType.OPPORTUNITY, "Secret takeover", Owner.team(teamA),
+                List.of(), contact.id(), List.of());
+        DirectoryRecord shared = publishRecord(kafka, RecordType.OPPORTUNITY, "Shared renewal", Owner.team(teamA),
+                List.of(), null, List.of(contact.id()));
+        Instant start = Fixtures.now().minusSeconds(60);
+        publish(kafka, attached(contact.ref(), mobile, carolsLine, "Hi Carol", start, List.of()));
+        publish(kafka, attached(secret.ref(), mobile, teamAsLine, "About the takeover", start.plusSeconds(1),
+                List.of()));
+        publish(kafka, attached(shared.ref(), mobile, carolsLine, "About the renewal", start.plusSeconds(2),
+                List.of()));
+        String carolToken = TestTokens.seller(carol);
+        String sharedConversation = awaitConversationOf(carolToken, shared.id(), mobile, carolsLine);
+        awaitConversationOf(carolToken, contact.id(), mobile, carolsLine);
+
+        JsonPath view = awaitRecordView(carolToken, contact.id(),
+                v -> v.getList("relatedOpportunities").size() == 1 && v.getList("numbers").size() == 1);
+        // The renewal has a conversation on Carol's line: hers to see. The takeover is team A's record on team A's
+        // line: neither listed nor named.
+        assertThat(view.getList("relatedOpportunities.id")).containsExactly(shared.id());
+        assertThat(view.getList("relatedOpportunities[0].conversations.id")).containsExactly(sharedConversation);
+        assertThat(view.prettify()).doesNotContain("Secret takeover").doesNotContain(secret.id());
+        JsonPath adminView = awaitRecordView(TestTokens.admin(unique("admin")), contact.id(),
+                v -> v.getList("relatedOpportunities").size() == 2);
+        assertThat(adminView.getList("relatedOpportunities.name")).containsExactly("Secret takeover",
+                "Shared renewal");
     }
 
     @Test

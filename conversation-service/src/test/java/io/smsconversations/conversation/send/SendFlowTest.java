@@ -136,6 +136,14 @@ class SendFlowTest {
         assertThat(request.dataAs(SendRequested.class).body()).isEqualTo("Hi Ada, Bob here. ");
         // Values for a placeholder the templates do not know are refused, and nothing is sent.
         line.send(line.token(), Map.of("templateId", templateId, "values", Map.of("Nope", "x"))).statusCode(400);
+        // So are a null value (it answered 500) and a filling longer than a message (its whole length told).
+        Map<String, String> nullValue = new java.util.HashMap<>();
+        nullValue.put("UserFirstName", null);
+        line.send(line.token(), Map.of("templateId", templateId, "values", nullValue)).statusCode(400)
+                .body("reason", equalTo("value-missing")).body("field", equalTo("values.UserFirstName"));
+        refused(line.send(line.token(), Map.of("templateId", templateId,
+                "values", Map.of("UserFirstName", "x".repeat(1600)))), 400, "body-too-long", "Message too long",
+                "the message has 1615 characters; at most 1600");
         assertThat(line.outboundMessages()).isEqualTo(1);
     }
 

@@ -61,6 +61,24 @@ class TemplateBodyTest {
     }
 
     @Test
+    void aFillingPastTheLongestMessageIsCutThereNeverInsideACharacterAndItsLengthCounted() {
+        // 1599 letters, then emoji (two UTF-16 units each, one character): the cut keeps the 1600th whole.
+        TemplateBody body = TemplateBody.parse("{{RecordName}}" + "{{UserFullName}}".repeat(50));
+        FillSource source = new FillSource(RecordType.CONTACT, "a".repeat(1599), null, "\uD83D\uDE00".repeat(10),
+                null);
+
+        RenderedTemplate rendered = TemplateRenderer.fill(null, body, source, Map.of());
+
+        assertThat(rendered.text()).isEqualTo("a".repeat(1599) + "\uD83D\uDE00");
+        assertThat(rendered.length()).isEqualTo(1599 + 50 * 10);
+        assertThat(rendered.withinMaxLength()).isFalse();
+        RenderedTemplate exactly = TemplateRenderer.fill(null, TemplateBody.parse("{{RecordName}}!"), source,
+                Map.of());
+        assertThat(exactly.text()).hasSize(1600);
+        assertThat(exactly.withinMaxLength()).isTrue();
+    }
+
+    @Test
     void typedValuesWinAndPersonFieldsStayEmptyForOtherRecordTypes() {
         TemplateBody body = TemplateBody.parse("{{ContactFirstName|there}} {{RecordName}} {{OpportunityName}}");
         FillSource account = new FillSource(RecordType.ACCOUNT, "Contoso", "Contoso", null, null);

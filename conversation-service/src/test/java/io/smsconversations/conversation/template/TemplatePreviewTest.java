@@ -213,6 +213,46 @@ class TemplatePreviewTest {
         return opportunity.id();
     }
 
+    /**
+     * Issue 11.8: a body of 1600 characters holds over a hundred placeholders; with unbounded values that built
+     * 100 MB per request, and a null value answered 500.
+     */
+    @Test
+    void valuesAreBoundedANullOneIsNamedAndAFillingStopsAtTheLongestMessage() {
+        String ivan = unique("ivan");
+        String token = TestTokens.seller(ivan);
+        DirectoryRecord contact = publishRecord(kafka, RecordType.CONTACT, "Ivan Sutherland", Owner.seller(ivan),
+                null);
+        String body = "{{RecordName}}".repeat(110);
+        String id = created(token, template("Echo", "CONTACT", "en", body));
+        awaitText(token, id, target(contact.id(), null, null), "Ivan Sutherland".repeat(110).substring(0, 1600));
+
+        ExtractableResponse<Response> huge = preview(token, id, target(contact.id(), null,
+                Map.of("RecordName", "x".repeat(900_000))));
+        assertProblem(huge, 400, "value-too-long");
+        assertThat(huge.jsonPath().getString("field")).isEqualTo("values.RecordName");
+        assertThat(huge.jsonPath().getString("detail")).contains("900000 characters").contains("at most 1600");
+
+        Map<String, String> nullValue = new HashMap<>();
+        nullValue.put("RecordName", null);
+        ExtractableResponse<Response> missing = preview(token, id, target(contact.id(), null, nullValue));
+        assertProblem(missing, 400, "value-missing");
+        assertThat(missing.jsonPath().getString("field")).isEqualTo("values.RecordName");
+        Map<String, Object> unsaved = new HashMap<>(target(contact.id(), null, nullValue));
+        unsaved.put("body", "Hi {{RecordName}}");
+        assertProblem(previewBody(token, unsaved), 400, "value-missing");
+
+        // The longest value allowed in every placeholder: the text is cut at the longest message, its length told.
+        JsonPath longest = preview(token, id, target(contact.id(), null, Map.of("RecordName", "é".repeat(1600))))
+                .jsonPath();
+        assertThat(longest.getString("text")).isEqualTo("é".repeat(1600));
+        assertThat(longest.getLong("length")).isEqualTo(110 * 1600L);
+        assertThat(longest.getBoolean("withinMaxLength")).isFalse();
+        JsonPath fits = preview(token, id, target(contact.id(), null, Map.of("RecordName", "ab"))).jsonPath();
+        assertThat(fits.getLong("length")).isEqualTo(220);
+        assertThat(fits.getBoolean("withinMaxLength")).isTrue();
+    }
+
     @Test
     void theRefusalsOfAPreview() {
         String erin = unique("erin");

@@ -1,5 +1,8 @@
 package io.smsconversations.conversation.thread;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static io.smsconversations.conversation.Fixtures.attached;
 import static io.smsconversations.conversation.Fixtures.awaitConversation;
@@ -17,6 +20,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +28,20 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.MessageAttached;
 import io.smsconversations.events.RecordRef;
+import io.smsconversations.testing.BearerProbe;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
@@ -46,6 +55,12 @@ class ConversationApiTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private static final KafkaTestClient kafka = Fixtures.kafka();
+
+    @TestHTTPResource("/api/conversations")
+    URI conversationsUri;
+
+    @OidcWireMock
+    WireMockServer oidcServer;
 
     @Test
     void aConversationTheCallerMayNotSeeIsNotFoundLikeAMissingOne() {
@@ -79,6 +94,29 @@ class ConversationApiTest {
         assertThat(conversations(admin, "?limit=200")).extracting(c -> c.get("id")).contains(conversationId);
     }
 
+    /**
+     * Issues 11.5 and 16.5: only tokens issued for this API (audience sms-api, the main profile's setting: the test
+     * profile does not override it), verified here against the realm's keys. Another client's token, a bearer that
+     * is not a JWT and a JWT signed by an unknown key are 401 problems, without a call to the OIDC server's
+     * introspection endpoint and without an ERROR line.
+     */
+    @Test
+    void onlyTokensForThisApiAreAcceptedAndBadBearersAreRefusedWithoutAskingTheOidcServer() {
+        String seller = unique("seller");
+        assertThat(BearerProbe.status(conversationsUri, TestTokens.seller(seller))).isEqualTo(200);
+        List<BearerProbe> probes = BearerProbe.probe(conversationsUri, bearer -> oidcServer.findAll(
+                postRequestedFor(urlPathMatching(".*/introspect")).withRequestBody(containing(bearer))).size(),
+                seller, "seller");
+        assertThat(probes).extracting(BearerProbe::kind).containsExactlyInAnyOrder("another audience",
+                "no audience", "not a JWT", "unknown signing key");
+        assertThat(probes).allSatisfy(probe -> {
+            assertThat(probe.status()).as(probe.kind()).isEqualTo(401);
+            assertThat(probe.contentType()).as(probe.kind()).startsWith(PROBLEM_JSON);
+            assertThat(probe.introspections()).as(probe.kind()).isZero();
+            assertThat(probe.errors()).as(probe.kind()).isEmpty();
+        });
+    }
+
     @Test
     void withoutATokenTheApiAnswers401AndWithoutARole403() {
         String id = UUID.randomUUID().toString();
@@ -101,7 +139,8 @@ class ConversationApiTest {
         String business = number();
         String[] ids = new String[3];
         for (int i = 0; i < 3; i++) {
-            MessageAttached attached = attached(contact(unique("owner")), number(), business, "Message " + i,
+            // Records of her own: an alert alone lets nobody see a conversation (issue 11.4).
+            MessageAttached attached = attached(contact(seller), number(), business, "Message " + i,
                     start.plusSeconds(i), alerts);
             publish(kafka, attached);
             ids[i] = awaitConversation(token, attached.message().from(), business);

@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -34,7 +35,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.smsconversations.conversation.Fixtures;
+import io.smsconversations.conversation.access.Visibility;
+import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.MessageAttached;
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordRef;
@@ -44,8 +49,8 @@ import io.smsconversations.testing.TestTokens;
 
 /**
  * SPEC §5 visibility from the directory projection: a seller sees a conversation whose record or business number is
- * assigned to them or one of their teams; everything else answers 404 on every endpoint. Nobody is alerted in these
- * tests, so the participants (alerted sellers) play no part.
+ * assigned to them or one of their teams, now; everything else answers 404 on every endpoint. Being alerted about a
+ * message grants nothing lasting.
  */
 @QuarkusTest
 @WithTestResource(value = SuiteInfrastructureResource.class,
@@ -157,6 +162,48 @@ class VisibilityTest {
                 .until(() -> conversationStatus(daveToken, conversationId) == 404);
     }
 
+    /** Issue 11.4: an alert is no lasting right; a seller who left the team reads no further replies. */
+    @Test
+    void anAlertedSellerSeesNothingOnceTheRecordAndTheNumberAreNoLongerTheirs() {
+        String team = unique("team");
+        String alice = unique("alice");
+        publishSeller(kafka, alice, team);
+        String aliceToken = TestTokens.seller(alice);
+        String teamNumber = number();
+        publishBusinessNumber(kafka, teamNumber, List.of(), List.of(team));
+        RecordRef record = teamContact(team);
+        publishRecord(kafka, record, Owner.team(team));
+        MessageAttached first = attached(record, number(), teamNumber, "For the team", Fixtures.now(),
+                List.of(new AlertRecipient(alice, true)));
+        publish(kafka, first);
+        String conversationId = awaitConversation(aliceToken, first.message().from(), teamNumber);
+        templatePreview(aliceToken, record.id()).statusCode(200);
+        recordView(aliceToken, record.id()).statusCode(200);
+
+        publishSeller(kafka, alice);
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> conversationStatus(aliceToken, conversationId) == 404);
+        // A later reply, about which she is alerted once more (routing's view of the team may lag), changes nothing.
+        publish(kafka, attached(record, first.message().from(), teamNumber, "Still for the team",
+                Fixtures.now().plusSeconds(1), List.of(new AlertRecipient(alice, true))));
+        String admin = TestTokens.admin(unique("admin"));
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> Fixtures.messages(admin, conversationId).size() == 2);
+        assertHidden(aliceToken, conversationId);
+        templatePreview(aliceToken, record.id()).statusCode(404);
+        recordView(aliceToken, record.id()).statusCode(404);
+    }
+
+    private static ValidatableResponse templatePreview(String token, String recordId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("body", "Hello {{RecordName}}", "recordId", recordId))
+                .when().post("/api/templates/preview").then();
+    }
+
+    private static ValidatableResponse recordView(String token, String recordId) {
+        return given().auth().oauth2(token).when().get("/api/records/" + recordId + "/conversations").then();
+    }
+
     @Test
     void theVisibilityCheckIsIndexBackedOnEveryTable() throws SQLException {
         String visible = ConversationQueries.VISIBLE_TO_SELLER.replace(":sellerId", "'some-seller'");
@@ -166,6 +213,8 @@ class VisibilityTest {
                 .doesNotContain("Seq Scan").contains("conversation_by_activity");
         assertThat(plan("SELECT c.* FROM conversation c WHERE c.id = '" + java.util.UUID.randomUUID() + "' AND "
                 + visible)).doesNotContain("Seq Scan");
+        assertThat(plan("SELECT r.id FROM directory_record r WHERE r.id = 'some-record' AND "
+                + Visibility.record("r").replace(":sellerId", "'some-seller'"))).doesNotContain("Seq Scan");
     }
 
     private static String plan(String sql) throws SQLException {

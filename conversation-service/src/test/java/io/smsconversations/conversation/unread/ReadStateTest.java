@@ -57,7 +57,11 @@ class ReadStateTest {
         String aliceToken = TestTokens.seller(alice);
         String bobToken = TestTokens.seller(bob);
         List<AlertRecipient> alerts = List.of(new AlertRecipient(alice, true), new AlertRecipient(bob, true));
-        RecordRef record = contact(alice);
+        // Both see it as members of the record's team (an alert alone grants nothing).
+        String team = unique("team");
+        Fixtures.publishSeller(kafka, alice, team);
+        Fixtures.publishSeller(kafka, bob, team);
+        RecordRef record = Fixtures.teamContact(team);
         String customer = number();
         String business = number();
         Instant start = Fixtures.now().minusSeconds(60);
@@ -65,6 +69,7 @@ class ReadStateTest {
             publish(kafka, attached(record, customer, business, "m" + i, start.plusSeconds(i), alerts));
         }
         String id = awaitConversation(aliceToken, customer, business);
+        awaitConversation(bobToken, customer, business);
         List<Map<String, Object>> messages = awaitMessages(aliceToken, id, 3);
         List<Object> messageIds = messages.stream().map(m -> m.get("id")).toList();
 

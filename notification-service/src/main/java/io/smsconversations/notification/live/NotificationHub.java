@@ -31,6 +31,7 @@ public class NotificationHub {
     private final AtomicInteger open = new AtomicInteger();
     private final Counter pushed;
     private final Counter tooSlow;
+    private final Counter expired;
 
     public NotificationHub(MeterRegistry registry) {
         Gauge.builder("notification.streams.open", open, AtomicInteger::get)
@@ -43,6 +44,14 @@ public class NotificationHub {
                 .description("Live streams closed on this replica because their client did not read"
                         + " (more than notification.stream.buffer-size events waiting)")
                 .register(registry);
+        expired = Counter.builder("notification.streams.closed.expired")
+                .description("Live streams ended on this replica because the token they were opened with expired")
+                .register(registry);
+    }
+
+    /** Counts a stream ended because its token expired. */
+    public void closedAtTokenExpiry() {
+        expired.increment();
     }
 
     /** Counts a stream closed because its client does not read. */

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.netty.channel.ChannelOption;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -48,6 +51,10 @@ import jakarta.ws.rs.sse.Sse;
  * once the stream is registered, so a client knows from when on it misses nothing. A client that reconnects with
  * {@code Last-Event-ID} first gets what it missed, from the database, then the live ones, each exactly once. A
  * {@code :heartbeat} comment every {@code notification.stream.heartbeat} keeps idle connections open.
+ * <p>
+ * A stream lives no longer than the token it was opened with: at the token's expiry it sends {@code :token-expired}
+ * and ends, and the app reconnects with a new token and {@code Last-Event-ID} (nothing is missed). A seller holds at
+ * most {@code notification.stream.max-per-seller} streams on a replica ({@link StreamSlots}); one more is a 429.
  */
 @Path("/api/notifications/stream")
 @Authenticated
@@ -56,6 +63,7 @@ public class NotificationStreamResource {
 
     static final String CONNECTED = "connected";
     static final String HEARTBEAT = "heartbeat";
+    static final String TOKEN_EXPIRED = "token-expired";
 
     private static final Logger LOG = Logger.getLogger(NotificationStreamResource.class);
 
@@ -70,6 +78,9 @@ public class NotificationStreamResource {
 
     @Inject
     NotificationStore store;
+
+    @Inject
+    StreamSlots slots;
 
     @Inject
     Vertx vertx;
@@ -89,17 +100,29 @@ public class NotificationStreamResource {
     @Operation(summary = "Live stream of my new notifications (Server-Sent Events)",
             description = "Each event: `id` = notification id, `data` = the notification as JSON (same shape as in"
                     + " the list). Starts with the comment `:connected`; a `:heartbeat` comment keeps an idle"
-                    + " stream open. With `Last-Event-ID`, first sends the caller's notifications with a greater id.")
+                    + " stream open. With `Last-Event-ID`, first sends the caller's notifications with a greater id."
+                    + " Ends with the comment `:token-expired` when the bearer token expires: reconnect with a new"
+                    + " token and `Last-Event-ID`.")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = NotificationView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not a notification id",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "429", description = "The caller already holds notification.stream.max-per-seller"
+            + " open streams on this replica: close one (another tab or device) first",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "This replica does not hear of new notifications yet",
+            content = @Content(mediaType = "application/problem+json"))
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @Context HttpServerRequest request,
             @Parameter(description = "Resume: the id of the last event received; the stream first sends the caller's"
                     + " notifications with a greater id")
             @RestHeader("Last-Event-ID") String lastEventId) {
         String sellerId = caller.getSubject();
         Long resumeAfter = lastEventId(lastEventId);
+        long expiresAtMillis = caller.getExpirationTime() * 1000;
+        StreamSlots.Slot slot = slots.acquire(sellerId).orElseThrow(this::tooManyStreams);
         return Uni.createFrom().completionStage(fanOut::listening)
                 .ifNoItem().after(Duration.ofSeconds(10))
                 .failWith(() -> new ServiceUnavailableException("live notifications are not available yet"))
@@ -109,20 +132,41 @@ public class NotificationStreamResource {
                     // The emitter's own buffer is only a backstop, one larger than the bound: its overflow failure
                     // would wait behind the buffered events, which a client that does not read never takes.
                     return Multi.createFrom().<OutboundSseEvent> emitter(
-                            emitter -> open(stream, emitter, sellerId), bufferSize + 1)
+                            emitter -> open(stream, emitter, sellerId, expiresAtMillis), bufferSize + 1)
                             // the SSE writer asks for the next event only once the previous one is written out
                             .onRequest().invoke(stream::requested);
-                });
+                })
+                // however the stream ends (the client went, the token expired, too slow, not listening yet)
+                .onTermination().invoke(slot::close);
     }
 
-    private void open(LiveStream stream, MultiEmitter<? super OutboundSseEvent> emitter, String sellerId) {
+    private HttpProblem tooManyStreams() {
+        return HttpProblem.builder()
+                .withStatus(Response.Status.TOO_MANY_REQUESTS)
+                .withTitle(Response.Status.TOO_MANY_REQUESTS.getReasonPhrase())
+                .withDetail("You already have " + slots.maxPerSeller() + " live notification streams open, the most"
+                        + " one seller may: close one (another tab or device) before opening another")
+                .withHeader(HttpHeaders.RETRY_AFTER, "30")
+                .build();
+    }
+
+    private void open(LiveStream stream, MultiEmitter<? super OutboundSseEvent> emitter, String sellerId,
+            long expiresAtMillis) {
         stream.attach(emitter);
         // registered before the replay query runs: what commits meanwhile is buffered, not lost
         NotificationHub.Registration registration = hub.register(sellerId, stream::live, emitter::complete);
         long heartbeat = vertx.setPeriodic(heartbeatInterval.toMillis(), timer -> stream.heartbeat());
+        long expiry = expiresAtMillis <= 0 ? -1
+                : vertx.setTimer(Math.max(1, expiresAtMillis - System.currentTimeMillis()), timer -> {
+                    hub.closedAtTokenExpiry();
+                    stream.tokenExpired();
+                });
         emitter.onTermination(() -> {
             registration.close();
             vertx.cancelTimer(heartbeat);
+            if (expiry >= 0) {
+                vertx.cancelTimer(expiry);
+            }
         });
         stream.connected();
         if (!stream.resuming) {
@@ -225,6 +269,12 @@ public class NotificationStreamResource {
 
         synchronized void heartbeat() {
             emit(sse.newEventBuilder().comment(HEARTBEAT).build());
+        }
+
+        /** The token the stream was opened with is no longer valid: say so and end; the client reconnects. */
+        synchronized void tokenExpired() {
+            emit(sse.newEventBuilder().comment(TOKEN_EXPIRED).build());
+            emitter.complete();
         }
 
         synchronized void live(NotificationView notification) {

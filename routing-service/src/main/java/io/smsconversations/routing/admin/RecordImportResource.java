@@ -1,15 +1,12 @@
 package io.smsconversations.routing.admin;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +30,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -63,6 +62,7 @@ public class RecordImportResource {
     public static final String PATH = "/api/admin/records/import";
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
+    private static final String PROBLEM = "application/problem+json";
 
     private static final Logger LOG = Logger.getLogger(RecordImportResource.class);
 
@@ -78,15 +78,19 @@ public class RecordImportResource {
     @ConfigProperty(name = "routing.import.max-in-flight", defaultValue = "128")
     int maxInFlight;
 
-    /** One line of the body, numbered from 1. */
-    private record Line(long number, String text) {
-    }
+    @ConfigProperty(name = "routing.import.max-line-length", defaultValue = "65536")
+    int maxLineLength;
 
     /** What became of one line. */
-    private record Outcome(boolean blank, RecordImportResult.Reject reject) {
+    /** What became of one line; {@code tooLong} is the number of a line that was too long to read. */
+    private record Outcome(boolean blank, RecordImportResult.Reject reject, Long tooLong) {
 
-        static final Outcome ACCEPTED = new Outcome(false, null);
-        static final Outcome BLANK = new Outcome(true, null);
+        static final Outcome ACCEPTED = new Outcome(false, null, null);
+        static final Outcome BLANK = new Outcome(true, null, null);
+
+        Outcome(boolean blank, RecordImportResult.Reject reject) {
+            this(blank, reject, null);
+        }
     }
 
     @POST
@@ -99,9 +103,12 @@ public class RecordImportResource {
                     + "are listed with their line number. Blank lines are skipped.")
     @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
             content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
+    @APIResponse(responseCode = "413", description = "A line is longer than routing.import.max-line-length "
+            + "characters: the problem names it (line); the lines before it were imported as it reports (imported), "
+            + "nothing from it on was read", content = @Content(mediaType = PROBLEM))
     public Uni<RecordImportResult> importRecords(InputStream body) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-        return importLines(reader, 1, this::fromJson, "JSON lines");
+        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+        return importLines(reader, new ImportLines(reader, 1, maxLineLength), this::fromJson, "JSON lines");
     }
 
     @POST
@@ -116,37 +123,72 @@ public class RecordImportResource {
                     + "their line number (the header is line 1).")
     @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
             content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
-    @APIResponse(responseCode = "400", description = "The header line is missing or names unknown columns")
+    @APIResponse(responseCode = "400", description = "The header line is missing or names unknown columns",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "413", description = "A line is longer than routing.import.max-line-length "
+            + "characters: the problem names it (line); the lines before it were imported as it reports (imported), "
+            + "nothing from it on was read", content = @Content(mediaType = PROBLEM))
     public Uni<RecordImportResult> importCsv(InputStream body) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+        ImportLines lines = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csv;
         try {
-            String header = reader.readLine();
-            if (header == null || header.isBlank()) {
-                throw new InvalidDirectoryEntryException("CSV header",
-                        List.of(new Violation("header", "is required: the first line names the columns")));
-            }
-            csv = RecordCsv.header(header.startsWith("\uFEFF") ? header.substring(1) : header);
-        } catch (IOException e) {
+            csv = header(lines);
+        } catch (RuntimeException e) {
             close(reader);
-            throw new UncheckedIOException("could not read the request body", e);
-        } catch (InvalidDirectoryEntryException e) {
-            close(reader);
-            throw Problems.invalid(e, "body");
+            throw e instanceof InvalidDirectoryEntryException invalid ? Problems.invalid(invalid, "body") : e;
         }
-        return importLines(reader, 2, csv::record, "CSV");
+        return importLines(reader, lines, csv::record, "CSV");
     }
 
-    private Uni<RecordImportResult> importLines(BufferedReader reader, long firstLine,
+    private RecordCsv header(ImportLines lines) {
+        ImportLines.Line header = lines.hasNext() ? lines.next() : null;
+        if (header != null && header.tooLong()) {
+            throw lineTooLong(1, new Tally().result());
+        }
+        if (header == null || header.text().isBlank()) {
+            throw new InvalidDirectoryEntryException("CSV header",
+                    List.of(new Violation("header", "is required: the first line names the columns")));
+        }
+        String text = header.text();
+        return RecordCsv.header(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private Uni<RecordImportResult> importLines(Reader reader, ImportLines lines,
             Function<String, DirectoryRecord> parse, String format) {
-        return Multi.createFrom().<Line> iterable(() -> lines(reader, firstLine))
+        return Multi.createFrom().<ImportLines.Line> iterable(() -> lines)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToUni(line -> importLine(line, parse)).merge(Math.max(1, maxInFlight))
                 .collect().in(Tally::new, Tally::add)
-                .map(Tally::result)
-                .invoke(result -> LOG.infof("record import (%s): %d line(s), %d published, %d refused", format,
-                        result.lines(), result.accepted(), result.rejected()))
+                .invoke(tally -> LOG.infof("record import (%s): %d line(s), %d published, %d refused%s", format,
+                        tally.lines, tally.accepted, tally.rejected,
+                        tally.tooLong == null ? "" : ", stopped at line " + tally.tooLong + " (too long)"))
+                .map(tally -> {
+                    if (tally.tooLong != null) {
+                        throw lineTooLong(tally.tooLong, tally.result());
+                    }
+                    return tally.result();
+                })
                 .eventually(() -> close(reader));
+    }
+
+    /**
+     * 413: the lines before {@code line} are imported as {@code imported} says (the import is streamed: each valid
+     * line was published as it was read); {@code line} and what follows were not read. The connection is closed,
+     * so the rest of the body is never read either.
+     */
+    private HttpProblem lineTooLong(long line, RecordImportResult imported) {
+        return HttpProblem.builder()
+                .withStatus(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .withTitle(Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase())
+                .withDetail("line " + line + " is longer than " + maxLineLength + " characters; the import stopped "
+                        + "there: lines before it were imported as reported in imported, nothing from line " + line
+                        + " on (fix the line and import again from it: records are replaced by id)")
+                .withHeader("Connection", "close")
+                .with("line", line)
+                .with("maxLineLength", maxLineLength)
+                .with("imported", imported)
+                .build();
     }
 
     private DirectoryRecord fromJson(String text) {
@@ -171,7 +213,10 @@ public class RecordImportResource {
         }
     }
 
-    private Uni<Outcome> importLine(Line line, Function<String, DirectoryRecord> parse) {
+    private Uni<Outcome> importLine(ImportLines.Line line, Function<String, DirectoryRecord> parse) {
+        if (line.tooLong()) {
+            return Uni.createFrom().item(new Outcome(false, null, line.number()));
+        }
         if (line.text().isBlank()) {
             return Uni.createFrom().item(Outcome.BLANK);
         }
@@ -205,45 +250,13 @@ public class RecordImportResource {
                 });
     }
 
-    private static Uni<Outcome> refused(Line line, String id, String detail,
+    private static Uni<Outcome> refused(ImportLines.Line line, String id, String detail,
             List<Violation> violations) {
         return Uni.createFrom().item(new Outcome(false,
                 new RecordImportResult.Reject(line.number(), id, detail, violations)));
     }
 
-    /** The lines of the body, read lazily as the pipeline asks for them. */
-    private static Iterator<Line> lines(BufferedReader reader, long firstLine) {
-        return new Iterator<>() {
-            private long number = firstLine - 1;
-            private String next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    try {
-                        next = reader.readLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("could not read the request body", e);
-                    }
-                    done = next == null;
-                }
-                return !done;
-            }
-
-            @Override
-            public Line next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                String text = next;
-                next = null;
-                return new Line(++number, text);
-            }
-        };
-    }
-
-    private static void close(BufferedReader reader) {
+    private static void close(Reader reader) {
         try {
             reader.close();
         } catch (IOException ignored) {
@@ -256,10 +269,15 @@ public class RecordImportResource {
         private long lines;
         private long accepted;
         private long rejected;
+        private Long tooLong;
         // Outcomes complete out of order: keep the lowest line numbers, bounded, whatever the size of the import.
         private final TreeMap<Long, RecordImportResult.Reject> rejects = new TreeMap<>();
 
         void add(Outcome outcome) {
+            if (outcome.tooLong() != null) {
+                tooLong = outcome.tooLong();
+                return;
+            }
             lines++;
             if (outcome.reject() != null) {
                 rejected++;

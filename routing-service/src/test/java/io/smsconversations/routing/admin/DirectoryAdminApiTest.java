@@ -1,5 +1,8 @@
 package io.smsconversations.routing.admin;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static io.smsconversations.routing.TestSupport.WAIT;
 import static io.smsconversations.routing.TestSupport.admin;
@@ -17,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,9 +29,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
@@ -41,6 +49,7 @@ import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordType;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Topics;
+import io.smsconversations.testing.BearerProbe;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.SuiteInfrastructureResource;
@@ -53,6 +62,12 @@ import io.smsconversations.testing.TestTokens;
 class DirectoryAdminApiTest {
 
     private static final KafkaTestClient KAFKA = KafkaTestClient.forSuite();
+
+    @TestHTTPResource("/")
+    URI baseUri;
+
+    @OidcWireMock
+    WireMockServer oidcServer;
 
     @AfterAll
     static void closeKafka() {
@@ -142,6 +157,26 @@ class DirectoryAdminApiTest {
                 .when().put("/api/admin/records/" + unique("x"))
                 .then().statusCode(400)
                 .body("violations.field", hasItems("type", "name"));
+    }
+
+    /**
+     * Issues 11.5 and 16.5: only tokens for this API (audience sms-api, the main profile's setting), verified
+     * locally: another client's token, a bearer that is not a JWT and a JWT signed by an unknown key are 401
+     * problems, without a call to the OIDC server's introspection endpoint and without an ERROR line.
+     */
+    @Test
+    void onlyTokensForThisApiAreAcceptedAndBadBearersAreRefusedWithoutAskingTheOidcServer() {
+        URI teams = URI.create(baseUri + "api/admin/teams");
+        assertThat(BearerProbe.status(teams, admin())).isEqualTo(200);
+        List<BearerProbe> probes = BearerProbe.probe(teams, bearer -> oidcServer.findAll(
+                postRequestedFor(urlPathMatching(".*/introspect")).withRequestBody(containing(bearer))).size(),
+                "ada", "sms-admin");
+        assertThat(probes).hasSize(4).allSatisfy(probe -> {
+            assertThat(probe.status()).as(probe.kind()).isEqualTo(401);
+            assertThat(probe.contentType()).as(probe.kind()).startsWith("application/problem+json");
+            assertThat(probe.introspections()).as(probe.kind()).isZero();
+            assertThat(probe.errors()).as(probe.kind()).isEmpty();
+        });
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,52 @@ class RecordImportApiTest {
                 .when().post(PATH)
                 .then().statusCode(400)
                 .body("detail", startsWith("CSV header: header[2]: unknown column 'colour'"));
+    }
+
+    /**
+     * Issue 11.11: a line is read whole before it is parsed, so its length is bounded; the import stops at a longer
+     * one with a 413 that names it, having imported exactly the lines before it.
+     */
+    @Test
+    void aLineLongerThanTheLimitStopsTheImportThereWithA413NamingIt() {
+        String first = unique("c");
+        String second = unique("c");
+        String after = unique("c");
+        String huge = json(new DirectoryRecord(unique("huge"), RecordType.CONTACT, "x".repeat(70_000),
+                Owner.seller("sam"), true, MODIFIED, List.of(), null));
+        String body = String.join("\n", json(record(first, RecordType.CONTACT, number("425"))),
+                json(record(second, RecordType.CONTACT, number("425"))), huge,
+                json(record(after, RecordType.CONTACT, number("425")))) + "\n";
+
+        given().auth().oauth2(admin()).contentType(RecordImportResource.NDJSON)
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post(PATH)
+                .then().statusCode(413).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(413))
+                .body("line", equalTo(3))
+                .body("maxLineLength", equalTo(65536))
+                .body("detail", startsWith("line 3 is longer than 65536 characters; the import stopped there"))
+                .body("imported.lines", equalTo(2))
+                .body("imported.accepted", equalTo(2))
+                .body("imported.rejected", equalTo(0));
+
+        await().atMost(WAIT).until(() -> get("/api/admin/records/" + first, DirectoryRecord.class) != null
+                && get("/api/admin/records/" + second, DirectoryRecord.class) != null);
+        assertThat(KAFKA.collect(Topics.DIRECTORY_RECORDS, e -> after.equals(e.key()), Duration.ofSeconds(2)))
+                .isEmpty();
+
+        // CSV: the header is line 1, and a data line is held to the same bound.
+        String csvRecord = unique("c");
+        given().auth().oauth2(admin()).contentType(RecordImportResource.CSV)
+                .body(("id,type,name" + ",x".repeat(40_000) + "\n").getBytes(StandardCharsets.UTF_8))
+                .when().post(PATH)
+                .then().statusCode(413).body("line", equalTo(1)).body("imported.lines", equalTo(0));
+        given().auth().oauth2(admin()).contentType(RecordImportResource.CSV)
+                .body(("id,type,name\r\n" + csvRecord + ",CONTACT,Ada\r\n" + unique("c") + ",CONTACT,"
+                        + "y".repeat(70_000) + "\r\n").getBytes(StandardCharsets.UTF_8))
+                .when().post(PATH)
+                .then().statusCode(413).body("line", equalTo(3)).body("imported.accepted", equalTo(1));
+        await().atMost(WAIT).until(() -> get("/api/admin/records/" + csvRecord, DirectoryRecord.class) != null);
     }
 
     @Test
