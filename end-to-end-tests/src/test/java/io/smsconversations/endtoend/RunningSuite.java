@@ -39,9 +39,14 @@ import io.smsconversations.testing.TestTokens;
 
 /**
  * The four services as separate processes from their built jars, against one real Kafka broker, one real PostgreSQL
- * server and the OIDC test server. Started once per test JVM (a start costs a minute or two) and shared by every
- * end-to-end class through {@link Extension}; stopped when the last class is done. Each class seeds its own sellers,
- * numbers and records (ids made unique per run) so that the classes do not see each other's conversations.
+ * server and the OIDC test server; beside them the seller console (its jar) and a real Keycloak with the local run's
+ * realm. Started once per test JVM (a start costs a minute or two) and shared by every end-to-end class through
+ * {@link Extension}; stopped when the last class is done. Each class seeds its own sellers, numbers and records (ids
+ * made unique per run) so that the classes do not see each other's conversations.
+ * <p>
+ * The services accept tokens of both issuers: the OIDC test server's (default tenant; {@link TestTokens} mints any
+ * subject and role) and Keycloak's (tenant {@code keycloak}, chosen by the token's issuer), which the console gets
+ * through the browser sign-in.
  * <p>
  * The services reach Kafka as in a cluster of {@code deploy/}: through the broker's SASL listener (SCRAM-SHA-512),
  * each as its own KafkaUser with that user's ACLs read from the manifests ({@link DeployedKafka}), its login given in
@@ -52,25 +57,31 @@ import io.smsconversations.testing.TestTokens;
 final class RunningSuite implements AutoCloseable {
 
     static final String TWILIO_AUTH_TOKEN = "end-to-end-twilio-token";
-    private static final Duration READY = Duration.ofSeconds(120);
+    // A ceiling, not a wait: six JVMs start at once, and on a shared 2-core machine a start has taken over 2 minutes.
+    private static final Duration READY = Duration.ofSeconds(300);
 
     private final OidcWiremockTestResource oidc;
+    private final Keycloak keycloak;
     private final KafkaTestClient kafka;
     private final Map<String, String> kafkaPasswords;
     private final ServiceProcess gateway;
     private final ServiceProcess routing;
     private final ServiceProcess conversation;
     private final ServiceProcess notification;
+    private final ServiceProcess console;
 
-    private RunningSuite(OidcWiremockTestResource oidc, KafkaTestClient kafka, Map<String, String> kafkaPasswords,
-            ServiceProcess gateway, ServiceProcess routing, ServiceProcess conversation, ServiceProcess notification) {
+    private RunningSuite(OidcWiremockTestResource oidc, Keycloak keycloak, KafkaTestClient kafka,
+            Map<String, String> kafkaPasswords, ServiceProcess gateway, ServiceProcess routing,
+            ServiceProcess conversation, ServiceProcess notification, ServiceProcess console) {
         this.oidc = oidc;
+        this.keycloak = keycloak;
         this.kafka = kafka;
         this.kafkaPasswords = kafkaPasswords;
         this.gateway = gateway;
         this.routing = routing;
         this.conversation = conversation;
         this.notification = notification;
+        this.console = console;
     }
 
     /** Hands the started suite to a {@code @BeforeAll} method's {@code RunningSuite} parameter. */
@@ -90,23 +101,41 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private static RunningSuite start() {
+        Path root = Path.of(System.getProperty("sms.repository.root", ".."));
+        int consolePort = FreePorts.next();
+        String consoleOrigin = "http://localhost:" + consolePort;
+        // First, so that its start (the longest) overlaps the broker's and the database's.
+        Keycloak keycloak = Keycloak.start(root, consoleOrigin);
+        try {
+            return startAround(keycloak, root, consolePort, consoleOrigin);
+        } catch (RuntimeException e) {
+            keycloak.close(); // a child of this JVM's child: it would outlive the run
+            throw e;
+        }
+    }
+
+    private static RunningSuite startAround(Keycloak keycloak, Path root, int consolePort, String consoleOrigin) {
         SuiteInfrastructure infrastructure = SuiteInfrastructure.get();
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         Map<String, String> oidcConfig = oidc.start();
         // TestTokens signs with the OIDC test server's key, found through MicroProfile Config.
         oidcConfig.forEach(System::setProperty);
         KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
-        Path root = Path.of(System.getProperty("sms.repository.root", ".."));
         Map<String, String> kafkaPasswords = infrastructure.kafkaSaslBootstrapServers().isPresent()
                 ? kafkaUsersOfTheManifests(root) : Map.of();
 
-        Map<String, String> common = Map.of(
+        Map<String, String> common = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", infrastructure.kafkaSaslBootstrapServers()
                         .orElse(infrastructure.kafkaBootstrapServers()),
                 "quarkus.oidc.auth-server-url", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
                 "quarkus.oidc.client-id", "quarkus-service-app",
                 // No audience here: the jars require their own (sms-api), which TestTokens issues.
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+                "quarkus.oidc.token.issuer", TestTokens.ISSUER));
+        common.putAll(keycloakTenant(keycloak));
+        common.put("quarkus.http.cors.origins", consoleOrigin);
+        // Before the services start: a tenant whose discovery failed at start-up is never chosen by the issuer of a
+        // token (tried: its tokens then go to the default tenant and are refused), so the realm must be serving.
+        keycloak.awaitReady(READY);
 
         int gatewayPort = FreePorts.next();
         Map<String, String> gatewayConfig = new HashMap<>(common);
@@ -128,8 +157,12 @@ final class RunningSuite implements AutoCloseable {
                 kafkaPasswords);
         ServiceProcess notification = startWithDatabase(root, "notification-service", "notification", common,
                 kafkaPasswords);
-        RunningSuite suite = new RunningSuite(oidc, kafka, kafkaPasswords, gateway, routing, conversation,
-                notification);
+        ServiceProcess console = ServiceProcess.start(jarOf(root, "seller-console"), "seller-console", consolePort,
+                Map.of("console.conversation-api-url", conversation.baseUrl(),
+                        "console.notification-api-url", notification.baseUrl(),
+                        "console.oidc.authority", keycloak.issuer()));
+        RunningSuite suite = new RunningSuite(oidc, keycloak, kafka, kafkaPasswords, gateway, routing, conversation,
+                notification, console);
         try {
             suite.services()
                     .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(READY)))
@@ -184,6 +217,16 @@ final class RunningSuite implements AutoCloseable {
                 "KAFKA_SASL_JAAS_CONFIG", KafkaSecurity.jaasConfig(service, password));
     }
 
+    /** A second OIDC tenant for Keycloak's tokens, picked by their issuer; they must carry the sms-api audience. */
+    private static Map<String, String> keycloakTenant(Keycloak keycloak) {
+        return Map.of(
+                "quarkus.oidc.resolve-tenants-with-issuer", "true",
+                "quarkus.oidc.keycloak.auth-server-url", keycloak.issuer(),
+                "quarkus.oidc.keycloak.client-id", "sms-backend",
+                "quarkus.oidc.keycloak.application-type", "service",
+                "quarkus.oidc.keycloak.token.audience", "sms-api");
+    }
+
     @Override
     public void close() {
         // SIGTERM to all at once: each takes up to its quarkus.shutdown.timeout for requests still open.
@@ -191,6 +234,15 @@ final class RunningSuite implements AutoCloseable {
                 .forEach(CompletableFuture::join);
         kafka.close();
         oidc.stop();
+        keycloak.close();
+    }
+
+    String consoleUrl() {
+        return console.baseUrl();
+    }
+
+    String keycloakIssuer() {
+        return keycloak.issuer();
     }
 
     /** The KafkaUsers' passwords by service (empty against an external, plaintext broker). */
@@ -320,7 +372,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private Stream<ServiceProcess> services() {
-        return Stream.of(gateway, routing, conversation, notification);
+        return Stream.of(gateway, routing, conversation, notification, console);
     }
 
     private static ServiceProcess startWithDatabase(Path root, String service, String database,

@@ -45,6 +45,22 @@ class OperationsTest {
     }
 
     @Test
+    void answersCorsForTheSellerConsoleOriginOnly() {
+        // The console reads the stream with fetch, a bearer token and Last-Event-ID: the preflight must allow both.
+        given().header("Origin", "http://localhost:8085").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                .when().options("/api/notifications/stream").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8085")
+                .header("Access-Control-Allow-Headers", containsString("Last-Event-ID"));
+        given().header("Origin", "http://localhost:8085").auth().oauth2(TestTokens.seller(unique("seller")))
+                .when().get("/api/notifications/unread-count").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8085");
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/notifications").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void publishesOpenApiWithTheNotificationEndpoints() {
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/notifications"))
