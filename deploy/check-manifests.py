@@ -28,6 +28,8 @@
    - the ingress controller's access-log format has no query string and no referrer;
    - graceful shutdown: each pod's terminationGracePeriodSeconds covers its preStop pause plus the service's
      quarkus.shutdown.timeout plus a margin.
+4. operations/redrive (break-glass, in no overlay): its KafkaUser may read and mark exactly the dead-letter topics of
+   components/kafka-topics and write exactly their source topics, and its Job logs in as that user.
 
 Run from anywhere: python3 deploy/check-manifests.py
 Its own tests (deploy/check_manifests_test.py): python3 deploy/check-manifests.py --self-test
@@ -295,9 +297,10 @@ def check_overlay(overlay, docs, props):
     topics = {d["spec"].get("topicName", d["metadata"]["name"]): d for d in docs if d["kind"] == "KafkaTopic"}
     wanted = set(contract_topics())
     for service in SERVICES:
-        wanted |= props[service][2]
+        wanted |= props[service][2] | kafka_rights(ROOT, service)["writes"]
     for t in sorted(wanted - set(topics)):
-        error(f"{where}: topic {t} (in event-contracts' Topics or an application.properties) has no KafkaTopic")
+        error(f"{where}: topic {t} (in event-contracts' Topics, an application.properties or a dead-letter topic of "
+              "event-consumers) has no KafkaTopic")
     ahead = sorted(set(topics) - wanted)
     if ahead:
         notes.append(f"{where}: KafkaTopics no service names yet (provisioned ahead): {', '.join(ahead)}")
@@ -342,10 +345,8 @@ INTERNAL_PATHS = {"/q": "health, metrics, OpenAPI: for probes and Prometheus ins
                   "/simulator": "the gateway's fake Twilio API; the local overlay has the gateway call it on localhost"}
 # Code that picks a record's topic itself (OutgoingKafkaRecordMetadata.withTopic) outside an outbox, and why its
 # topics are already among the channel's configured ones.
-PER_RECORD_TOPIC_CODE = {
-    "routing-service/src/main/java/io/smsconversations/routing/messaging/DeadLetters.java":
-        "dead letters of the batch channel directory-records only: the channel dead-letters-out names that topic",
-}
+# Code (outside OutboxRelay) that picks a topic per record, and why its topics are accounted for elsewhere.
+PER_RECORD_TOPIC_CODE = {}
 # nginx variables that carry a query string (or, for a referrer, another page's), or a request body.
 ACCESS_LOG_FORBIDDEN = [r"\$request(?![a-z_])", r"\$request_uri", r"\$args", r"\$query_string", r"\$arg_[a-z0-9_]*",
                         r"\$http_referer", r"\$request_body"]
@@ -398,6 +399,11 @@ def java_sources(root, service):
                 yield os.path.relpath(path, root), open(path).read()
 
 
+def uses_event_consumers(root, service):
+    with open(os.path.join(root, service, "pom.xml")) as f:
+        return "<artifactId>event-consumers</artifactId>" in f.read()
+
+
 def kafka_rights(root, service):
     """What a service's configuration and code need of Kafka: topics read, topics written, consumer groups."""
     props = read_properties(root, service)
@@ -413,10 +419,13 @@ def kafka_rights(root, service):
         if direction == "incoming":
             reads.add(topic)
             groups.add(cfg.get("group.id", default_group))
-            if cfg.get("failure-strategy") == "dead-letter-queue":
-                writes.add(cfg.get("dead-letter-queue.topic", f"dead-letter-topic-{channel}"))
         else:
             writes.add(topic)
+    if uses_event_consumers(root, service):
+        # event-consumers' DeadLetters sends a refused record to <topic>.dlq.<service> (DeadLetter.topic), for
+        # every topic the service consumes.
+        app = props.get("quarkus.application.name") or service
+        writes |= {f"{t}.dlq.{app}" for t in reads}
     constants = dict(re.findall(r'static final String ([A-Z_]+) = "([^"]+)"', open(os.path.join(
         root, "event-contracts/src/main/java/io/smsconversations/events/Topics.java")).read()))
     errs = []
@@ -529,6 +538,64 @@ def check_kafka_users(where, docs, rights):
     for name in sorted(set(users) - set(rights)):
         errs.append(f"{where}: KafkaUser {name} belongs to no service")
     return errs
+
+
+REDRIVE = os.path.join(DEPLOY, "operations", "redrive")
+DEAD_LETTER_TOPICS = os.path.join(DEPLOY, "components", "kafka-topics", "dead-letter-topics.yaml")
+
+
+def yaml_documents(*paths):
+    docs = []
+    for path in paths:
+        with open(path) as f:
+            docs += [d for d in yaml.safe_load_all(f) if d]
+    return docs
+
+
+def redrive_rights(dead_letter_topics):
+    """Re-driving reads and marks every dead-letter topic and writes each one's source topic; nothing else."""
+    want = set()
+    for dlq in dead_letter_topics:
+        want |= {("topic", "literal", dlq, op) for op in ("Read", "Write", "Describe")}
+        want |= {("topic", "literal", dlq.split(".dlq.")[0], op) for op in ("Write", "Describe")}
+    return want
+
+
+def check_redrive(where, docs, dead_letter_topics):
+    """The break-glass re-drive identity: exactly redrive_rights, and its Job logs in as that user."""
+    users = [d for d in docs if d["kind"] == "KafkaUser"]
+    if len(users) != 1:
+        return [f"{where}: one KafkaUser expected, found {len(users)}"]
+    user = users[0]
+    name = user["metadata"]["name"]
+    label = f"{where}: KafkaUser {name}"
+    spec = user.get("spec") or {}
+    errs = []
+    if (spec.get("authentication") or {}).get("type") not in ("scram-sha-512", "tls"):
+        errs.append(f"{label}: authentication must be scram-sha-512 or tls")
+    if (spec.get("authorization") or {}).get("type") != "simple":
+        errs.append(f"{label}: authorization must be simple (ACLs)")
+    have, want = set(acl_entries(user)), redrive_rights(dead_letter_topics)
+    for kind, pattern, topic, op in sorted(have - want, key=str):
+        errs.append(f"{label}: {op} on {kind} {pattern} {topic} is more than re-driving needs")
+    for kind, pattern, topic, op in sorted(want - have):
+        errs.append(f"{label} lacks {op} on {kind} {topic}")
+    for job in (d for d in docs if d["kind"] == "Job"):
+        for c in job["spec"]["template"]["spec"]["containers"]:
+            env = {e["name"]: e for e in c.get("env", [])}
+            ref = ((env.get("KAFKA_SASL_JAAS_CONFIG") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+            if ref.get("name") != name or ref.get("key") != "sasl.jaas.config":
+                errs.append(f"{where}: Job {job['metadata']['name']} must log in as {name} (Secret {name}, key "
+                            f"sasl.jaas.config); found {ref or 'nothing'}")
+    return errs
+
+
+def check_redrive_operation():
+    topics = [d["spec"].get("topicName", d["metadata"]["name"]) for d in yaml_documents(DEAD_LETTER_TOPICS)
+              if d["kind"] == "KafkaTopic"]
+    files = [os.path.join(REDRIVE, f) for f in sorted(os.listdir(REDRIVE))
+             if f.endswith(".yaml") and f != "kustomization.yaml"]
+    return check_redrive("operations/redrive", yaml_documents(*files), topics)
 
 
 def resource_paths(root, service):
@@ -697,6 +764,9 @@ def main():
         for e in platform_checks(f"overlays/{overlay}", docs, ROOT):
             error(e)
         print(f"overlays/{overlay}: built {n} objects")
+    for e in check_redrive_operation():
+        error(e)
+    print("operations/redrive: checked against components/kafka-topics")
     for n in notes:
         print("note:", n)
     for e in errors:

@@ -192,6 +192,42 @@ class KafkaUsers(unittest.TestCase):
         self.assertEqual(rights["errors"], [])
 
 
+class Redrive(unittest.TestCase):
+    DLQS = ["sms.delivery-reports.dlq.conversation-service", "sms.send-requests.dlq.inbound-gateway"]
+
+    @staticmethod
+    def user(extra=()):
+        return kafka_user("sms-redrive", [
+            topic("sms.delivery-reports.dlq.conversation-service", "Read", "Write", "Describe"),
+            topic("sms.send-requests.dlq.inbound-gateway", "Read", "Write", "Describe"),
+            topic("sms.delivery-reports", "Write", "Describe"),
+            topic("sms.send-requests", "Write", "Describe"), *extra])
+
+    @staticmethod
+    def job(secret="sms-redrive"):
+        return {"kind": "Job", "metadata": {"name": "sms-redrive"}, "spec": {"template": {"spec": {
+            "containers": [{"name": "redrive", "env": [jaas_from(secret)]}]}}}}
+
+    def test_reading_the_dead_letters_and_writing_their_sources_passes(self):
+        self.assertEqual(cm.check_redrive(W, [self.user(), self.job()], self.DLQS), [])
+
+    def test_any_other_right_fails(self):
+        for extra in (topic("directory.sellers", "Write"), group("sms-redrive"),
+                      {"resource": {"type": "topic", "name": "sms.", "patternType": "prefix"}, "operations": ["Write"]},
+                      topic("sms.send-requests", "Read")):
+            with self.subTest(extra=extra):
+                self.assertNotEqual(cm.check_redrive(W, [self.user([extra]), self.job()], self.DLQS), [])
+
+    def test_a_dead_letter_topic_it_cannot_read_fails(self):
+        errors = cm.check_redrive(W, [self.user(), self.job()], self.DLQS + ["directory.teams.dlq.routing-service"])
+        self.assertIn(f"{W}: KafkaUser sms-redrive lacks Read on topic directory.teams.dlq.routing-service", errors)
+        self.assertIn(f"{W}: KafkaUser sms-redrive lacks Write on topic directory.teams", errors)
+
+    def test_a_job_logging_in_as_a_service_fails(self):
+        errors = cm.check_redrive(W, [self.user(), self.job("conversation-service")], self.DLQS)
+        self.assertTrue(any("must log in as sms-redrive" in e for e in errors), errors)
+
+
 class KafkaCluster(unittest.TestCase):
 
     KAFKA = {"kind": "Kafka", "metadata": {"name": "sms-kafka", "namespace": "kafka"}, "spec": {
@@ -290,6 +326,9 @@ class TheRepository(unittest.TestCase):
                 self.assertEqual(result["errors"], [])
                 self.assertTrue(result["paths"])
         self.assertIn("/api/templates", cm.resource_paths(cm.ROOT, "conversation-service")["paths"])
+
+    def test_the_redrive_operation_matches_the_dead_letter_topics(self):
+        self.assertEqual(cm.check_redrive_operation(), [])
 
     def test_every_service_has_a_shutdown_timeout(self):
         for service in cm.SERVICES:

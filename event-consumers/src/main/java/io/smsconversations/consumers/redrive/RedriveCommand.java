@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,7 +35,8 @@ public final class RedriveCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", description = "Kafka (default: $KAFKA_BOOTSTRAP_SERVERS or 127.0.0.1:19092)")
     String bootstrapServers;
 
-    @Option(names = "--command-config", description = "Kafka client properties (security.protocol, sasl.*, ...)")
+    @Option(names = "--command-config", description = "Kafka client properties (security.protocol, sasl.*, ...); "
+            + "default: $KAFKA_SECURITY_PROTOCOL, $KAFKA_SASL_MECHANISM, $KAFKA_SASL_JAAS_CONFIG")
     Path commandConfig;
 
     @Option(names = "--dlq", description = "a dead-letter topic; repeatable")
@@ -101,6 +104,25 @@ public final class RedriveCommand implements Callable<Integer> {
             client.put("bootstrap.servers", bootstrapServers);
         }
         client.putIfAbsent("client.id", "sms-redrive");
+        loginFromEnvironment(System.getenv()).forEach(client::putIfAbsent);
         return client;
+    }
+
+    /**
+     * The same variables a service's Deployment sets (sms-common and its KafkaUser's Secret), so that the re-drive Job
+     * of deploy/operations/redrive logs in without a properties file; a --command-config file wins.
+     */
+    static Map<String, String> loginFromEnvironment(Map<String, String> env) {
+        Map<String, String> login = new HashMap<>();
+        putIfSet(login, "security.protocol", env.get("KAFKA_SECURITY_PROTOCOL"));
+        putIfSet(login, "sasl.mechanism", env.get("KAFKA_SASL_MECHANISM"));
+        putIfSet(login, "sasl.jaas.config", env.get("KAFKA_SASL_JAAS_CONFIG"));
+        return login;
+    }
+
+    private static void putIfSet(Map<String, String> login, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            login.put(key, value);
+        }
     }
 }
