@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.response.ValidatableResponse;
 import io.smsconversations.gateway.webhook.FormParameters;
-import io.smsconversations.gateway.webhook.twilio.TwilioSignature;
+import io.smsconversations.gateway.provider.twilio.TwilioSignature;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.ServiceProcess;
