@@ -57,6 +57,11 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.vonage.api-secret", "test-vonage-secret");
         config.put("gateway.vonage.reports-api-base-url", base + "/vonage-reports");
         config.put("gateway.telesign.api-base-url", base + "/telesign");
+        config.put("gateway.linkmobility.api-base-url", base + "/linkmobility");
+        config.put("gateway.linkmobility.api-username", "test-link-user");
+        config.put("gateway.linkmobility.api-password", "test-link-password");
+        config.put("gateway.linkmobility.platform-partner-id", "test-partner");
+        config.put("gateway.linkmobility.delivery-report-gate", "test-dlr-gate");
         config.put("gateway.simulator.enabled", "true");
         return config;
     }

@@ -1,9 +1,7 @@
 package io.smsconversations.gateway.provider.infobip;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -31,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
+import io.smsconversations.gateway.webhook.BasicAuth;
 import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
@@ -150,8 +149,8 @@ public class InfobipWebhook {
         String given = null;
         if (secret != null && !secret.isBlank()) {
             given = secret.strip();
-        } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            given = basicPassword(authorization.substring(6).strip());
+        } else if (BasicAuth.isBasic(authorization)) {
+            given = BasicAuth.passwordFor(authorization, infobip.basicAuthUsername());
         }
         if (given == null) {
             throw answers.refused(PROVIDER, Rejection.SIGNATURE_MISSING, "(no secret)", "The webhook secret is "
@@ -161,21 +160,6 @@ public class InfobipWebhook {
             throw answers.refused(PROVIDER, Rejection.SECRET_INVALID, "(wrong secret)",
                     "The webhook secret (or basic auth user and password) does not match this gateway's.");
         }
-    }
-
-    /** The password of basic credentials for the configured user; a wrong user yields a value that never matches. */
-    private String basicPassword(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0 || !decoded.substring(0, colon).equals(infobip.basicAuthUsername())) {
-            return "";
-        }
-        return decoded.substring(colon + 1);
     }
 
     private List<JsonNode> results(String body) {
