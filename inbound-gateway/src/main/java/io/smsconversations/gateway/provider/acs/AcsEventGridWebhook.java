@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
@@ -70,23 +69,22 @@ public class AcsEventGridWebhook {
     private static final String PROVIDER = AcsEvents.PROVIDER;
     private static final Logger LOG = Logger.getLogger(AcsEventGridWebhook.class);
 
-    @Inject
-    AcsConfig acs;
+    private final AcsConfig acs;
+    private final ObjectMapper json;
+    private final InboundMessagePublisher inboundPublisher;
+    private final DeliveryReportPublisher reportPublisher;
+    private final WebhookAnswers answers;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    InboundMessagePublisher inboundPublisher;
-
-    @Inject
-    DeliveryReportPublisher reportPublisher;
-
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    WebhookMetrics metrics;
+    AcsEventGridWebhook(AcsConfig acs, ObjectMapper json, InboundMessagePublisher inboundPublisher,
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+        this.acs = acs;
+        this.json = json;
+        this.inboundPublisher = inboundPublisher;
+        this.reportPublisher = reportPublisher;
+        this.answers = answers;
+        this.metrics = metrics;
+    }
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, CLOUD_EVENT, CLOUD_EVENTS_BATCH, MediaType.WILDCARD })

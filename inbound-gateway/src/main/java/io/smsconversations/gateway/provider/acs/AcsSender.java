@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,11 +34,13 @@ public class AcsSender implements ProviderSender {
 
     static final String API_VERSION = "2021-03-07";
 
-    @Inject
-    AcsConfig config;
+    private final AcsConfig config;
+    private final ProviderHttp http;
 
-    @Inject
-    ProviderHttp http;
+    AcsSender(AcsConfig config, ProviderHttp http) {
+        this.config = config;
+        this.http = http;
+    }
 
     @Override
     public String provider() {

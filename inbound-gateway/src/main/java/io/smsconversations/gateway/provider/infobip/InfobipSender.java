@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,14 +31,15 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 @ApplicationScoped
 public class InfobipSender implements ProviderSender {
 
-    @Inject
-    InfobipConfig config;
+    private final InfobipConfig config;
+    private final GatewayConfig gateway;
+    private final ProviderHttp http;
 
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    ProviderHttp http;
+    InfobipSender(InfobipConfig config, GatewayConfig gateway, ProviderHttp http) {
+        this.config = config;
+        this.gateway = gateway;
+        this.http = http;
+    }
 
     @Override
     public String provider() {

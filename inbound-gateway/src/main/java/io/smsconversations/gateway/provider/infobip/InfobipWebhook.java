@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -59,23 +58,22 @@ public class InfobipWebhook {
     private static final Logger LOG = Logger.getLogger(InfobipWebhook.class);
     static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    InfobipConfig infobip;
+    private final InfobipConfig infobip;
+    private final ObjectMapper json;
+    private final InboundMessagePublisher inboundPublisher;
+    private final DeliveryReportPublisher reportPublisher;
+    private final WebhookAnswers answers;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    InboundMessagePublisher inboundPublisher;
-
-    @Inject
-    DeliveryReportPublisher reportPublisher;
-
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    WebhookMetrics metrics;
+    InfobipWebhook(InfobipConfig infobip, ObjectMapper json, InboundMessagePublisher inboundPublisher,
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+        this.infobip = infobip;
+        this.json = json;
+        this.inboundPublisher = inboundPublisher;
+        this.reportPublisher = reportPublisher;
+        this.answers = answers;
+        this.metrics = metrics;
+    }
 
     @POST
     @Path("inbound")

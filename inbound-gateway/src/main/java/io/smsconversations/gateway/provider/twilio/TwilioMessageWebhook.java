@@ -2,7 +2,6 @@ package io.smsconversations.gateway.provider.twilio;
 
 import java.time.Instant;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -56,17 +55,18 @@ public class TwilioMessageWebhook {
     private static final Logger LOG = Logger.getLogger(TwilioMessageWebhook.class);
     /** What a Twilio SID looks like; anything else from an unauthenticated caller is not echoed into the logs. */
 
-    @Inject
-    TwilioRequestVerifier verifier;
+    private final TwilioRequestVerifier verifier;
+    private final WebhookAnswers answers;
+    private final InboundMessagePublisher publisher;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    InboundMessagePublisher publisher;
-
-    @Inject
-    WebhookMetrics metrics;
+    TwilioMessageWebhook(TwilioRequestVerifier verifier, WebhookAnswers answers,
+            InboundMessagePublisher publisher, WebhookMetrics metrics) {
+        this.verifier = verifier;
+        this.answers = answers;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

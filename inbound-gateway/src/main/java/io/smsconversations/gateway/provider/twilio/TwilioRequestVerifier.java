@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,17 +28,17 @@ public class TwilioRequestVerifier {
     /** What a Twilio SID looks like; anything else from an unauthenticated caller is not echoed into the logs. */
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
-    @Inject
-    GatewayConfig gateway;
+    private final GatewayConfig gateway;
+    private final TwilioConfig twilio;
+    private final WebhookAnswers answers;
+    private final ObjectMapper json;
 
-    @Inject
-    TwilioConfig twilio;
-
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    ObjectMapper json;
+    TwilioRequestVerifier(GatewayConfig gateway, TwilioConfig twilio, WebhookAnswers answers, ObjectMapper json) {
+        this.gateway = gateway;
+        this.twilio = twilio;
+        this.answers = answers;
+        this.json = json;
+    }
 
     public FormParameters verify(String signature, String body, HttpServerRequest request) {
         String provider = TwilioInboundMessages.PROVIDER;

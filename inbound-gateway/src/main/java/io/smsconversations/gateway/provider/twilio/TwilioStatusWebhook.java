@@ -2,7 +2,6 @@ package io.smsconversations.gateway.provider.twilio;
 
 import java.time.Instant;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -50,17 +49,18 @@ public class TwilioStatusWebhook {
     private static final String PROVIDER = TwilioInboundMessages.PROVIDER;
     private static final Logger LOG = Logger.getLogger(TwilioStatusWebhook.class);
 
-    @Inject
-    TwilioRequestVerifier verifier;
+    private final TwilioRequestVerifier verifier;
+    private final DeliveryReportPublisher publisher;
+    private final WebhookAnswers answers;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    DeliveryReportPublisher publisher;
-
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    WebhookMetrics metrics;
+    TwilioStatusWebhook(TwilioRequestVerifier verifier, DeliveryReportPublisher publisher,
+            WebhookAnswers answers, WebhookMetrics metrics) {
+        this.verifier = verifier;
+        this.publisher = publisher;
+        this.answers = answers;
+        this.metrics = metrics;
+    }
 
     @POST
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON })

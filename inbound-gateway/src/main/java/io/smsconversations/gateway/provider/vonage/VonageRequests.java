@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,14 +32,15 @@ public class VonageRequests {
     /** What a Vonage parameter name looks like; the details (which are logged) quote no other name a caller sent. */
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z-]{0,39}");
 
-    @Inject
-    VonageConfig vonage;
+    private final VonageConfig vonage;
+    private final WebhookAnswers answers;
+    private final ObjectMapper json;
 
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    ObjectMapper json;
+    VonageRequests(VonageConfig vonage, WebhookAnswers answers, ObjectMapper json) {
+        this.vonage = vonage;
+        this.answers = answers;
+        this.json = json;
+    }
 
     /** The parameters of a GET callback, from the raw query string. */
     public Map<String, String> fromQuery(String rawQuery) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,14 +57,15 @@ public class VonageSender implements ProviderSender {
             Map.entry("32", FailureReason.AccountProblem), // signature and api secret disallowed
             Map.entry("33", FailureReason.InvalidSendingParameters)); // number de-activated
 
-    @Inject
-    VonageConfig config;
+    private final VonageConfig config;
+    private final GatewayConfig gateway;
+    private final ProviderHttp http;
 
-    @Inject
-    GatewayConfig gateway;
-
-    @Inject
-    ProviderHttp http;
+    VonageSender(VonageConfig config, GatewayConfig gateway, ProviderHttp http) {
+        this.config = config;
+        this.gateway = gateway;
+        this.http = http;
+    }
 
     @Override
     public String provider() {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -52,20 +51,20 @@ public class VonageWebhook {
     private static final String PROVIDER = VonageRequests.PROVIDER;
     private static final Logger LOG = Logger.getLogger(VonageWebhook.class);
 
-    @Inject
-    VonageRequests requests;
+    private final VonageRequests requests;
+    private final InboundMessagePublisher inboundPublisher;
+    private final DeliveryReportPublisher reportPublisher;
+    private final WebhookAnswers answers;
+    private final WebhookMetrics metrics;
 
-    @Inject
-    InboundMessagePublisher inboundPublisher;
-
-    @Inject
-    DeliveryReportPublisher reportPublisher;
-
-    @Inject
-    WebhookAnswers answers;
-
-    @Inject
-    WebhookMetrics metrics;
+    VonageWebhook(VonageRequests requests, InboundMessagePublisher inboundPublisher,
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+        this.requests = requests;
+        this.inboundPublisher = inboundPublisher;
+        this.reportPublisher = reportPublisher;
+        this.answers = answers;
+        this.metrics = metrics;
+    }
 
     @GET
     @Path("inbound")
