@@ -128,7 +128,7 @@ class ProviderSettingsIT {
                 .statusCode(200);
         postTwilio("/webhooks/twilio/status", List.of(Map.entry("MessageSid", control),
                 Map.entry("MessageStatus", "delivered"), Map.entry("To", "+14255550123"))).statusCode(204);
-        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, vonage, acs, infobip,
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(vonage, acs, infobip,
                 telesign, link, control);
         assertThat(published.messages()).containsExactly(control);
         assertThat(published.reports()).containsExactly(control);

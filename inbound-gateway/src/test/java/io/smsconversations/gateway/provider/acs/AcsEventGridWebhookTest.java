@@ -167,7 +167,7 @@ class AcsEventGridWebhookTest {
         String control = "Incoming_" + UUID.randomUUID();
         post("[" + smsReceived(control, "14255550123", "12065550188", "control") + "]", secret, subscription)
                 .statusCode(200);
-        DeliveryReportsOnKafka.assertOnlyControlOn(kafka, Topics.INBOUND_MESSAGES, control, wrong, missing, other);
+        DeliveryReportsOnKafka.assertOnlyControlOn(Topics.INBOUND_MESSAGES, control, wrong, missing, other);
     }
 
     @Test
@@ -205,7 +205,7 @@ class AcsEventGridWebhookTest {
         }
         assertThat(Metrics.counter("gateway_webhook_skipped_total", "provider=\"acs\"")).isEqualTo(skippedBefore + 6);
         assertThat(rejected("malformed")).isEqualTo(malformedBefore);
-        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, good, shortCode,
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(good, shortCode,
                 alphanumeric, noTo, "typeless", goodReport, unknownStatus);
         assertThat(published.messages()).containsExactly(good);
         assertThat(published.reports()).containsExactly(goodReport);

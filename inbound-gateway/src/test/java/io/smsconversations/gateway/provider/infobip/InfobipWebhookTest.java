@@ -146,7 +146,7 @@ class InfobipWebhookTest {
         String control = newId();
         given().contentType("application/json").header(InfobipWebhook.SECRET_HEADER, secret).body(report(control))
                 .when().post(REPORTS).then().statusCode(200);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control, wrong, missing, wrongUser);
+        DeliveryReportsOnKafka.assertOnlyControl(control, wrong, missing, wrongUser);
     }
 
     @Test
@@ -189,7 +189,7 @@ class InfobipWebhookTest {
         }
         assertThat(Metrics.counter("gateway_webhook_skipped_total", "provider=\"infobip\""))
                 .isEqualTo(skippedBefore + 6);
-        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, good, shortCode,
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(good, shortCode,
                 alphanumeric, noFrom, goodReport, unknownStatus, noStatus);
         assertThat(published.messages()).containsExactly(good);
         assertThat(published.reports()).containsExactly(goodReport);

@@ -124,7 +124,7 @@ class LinkMobilityWebhookTest {
         assertThat(rejected("secret-invalid")).isEqualTo(invalid + 2);
         String control = newId();
         post(REPORTS, LinkMobilityCallbacksTest.report(control, "r", 1000)).statusCode(200);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control, none, wrongPassword, wrongUser);
+        DeliveryReportsOnKafka.assertOnlyControl(control, none, wrongPassword, wrongUser);
     }
 
     @Test

@@ -132,7 +132,7 @@ class TelesignWebhookTest {
         assertThat(rejected("signature-invalid")).isEqualTo(invalid + 3);
         String control = newId();
         post(TelesignCallbacksTest.report(control, 203, "Delivered to gateway")).statusCode(200);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control, unsigned, forged, edited, otherAccount);
+        DeliveryReportsOnKafka.assertOnlyControl(control, unsigned, forged, edited, otherAccount);
     }
 
     @Test

@@ -137,7 +137,7 @@ class TwilioStatusWebhookTest {
 
         assertThat(rejected("signature-invalid")).isEqualTo(invalidBefore + 3);
         assertThat(rejected("signature-missing")).isEqualTo(missingBefore + 1);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control(), forged.messageSid(), missing.messageSid(),
+        DeliveryReportsOnKafka.assertOnlyControl(control(), forged.messageSid(), missing.messageSid(),
                 otherUrl.messageSid(), tampered.messageSid());
     }
 
@@ -164,7 +164,7 @@ class TwilioStatusWebhookTest {
                 .body("detail", containsString("MessageSid is missing"));
 
         assertThat(rejected("malformed")).isEqualTo(before + 3);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control(), unknownStatus.messageSid(), badTo.messageSid(),
+        DeliveryReportsOnKafka.assertOnlyControl(control(), unknownStatus.messageSid(), badTo.messageSid(),
                 "SMnone");
     }
 

@@ -173,12 +173,12 @@ class VonageWebhookTest {
         String control = VonageCallback.newMessageId();
         VonageCallback.inbound(control, "14255550123", "12065550188", "control").sign(method, secret)
                 .get(INBOUND).statusCode(204);
-        DeliveryReportsOnKafka.assertOnlyControlOn(kafka, Topics.INBOUND_MESSAGES, control, forged.messageId(),
+        DeliveryReportsOnKafka.assertOnlyControlOn(Topics.INBOUND_MESSAGES, control, forged.messageId(),
                 missing.messageId(), stale.messageId(), noTimestamp.messageId(), tampered.messageId());
         String controlReceipt = VonageCallback.newMessageId();
         VonageCallback.receipt(controlReceipt, "14255550123", "12065550188", "accepted", "0").sign(method, secret)
                 .get(RECEIPT).statusCode(204);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, controlReceipt, forgedReceipt.messageId());
+        DeliveryReportsOnKafka.assertOnlyControl(controlReceipt, forgedReceipt.messageId());
     }
 
     @Test
@@ -204,11 +204,11 @@ class VonageWebhookTest {
         String control = VonageCallback.newMessageId();
         VonageCallback.receipt(control, "14255550123", "12065550188", "accepted", "0").sign(method, secret)
                 .get(RECEIPT).statusCode(204);
-        DeliveryReportsOnKafka.assertOnlyControl(kafka, control, badStatus.messageId());
+        DeliveryReportsOnKafka.assertOnlyControl(control, badStatus.messageId());
         String controlMessage = VonageCallback.newMessageId();
         VonageCallback.inbound(controlMessage, "14255550123", "12065550188", "control").sign(method, secret)
                 .get(INBOUND).statusCode(204);
-        DeliveryReportsOnKafka.assertOnlyControlOn(kafka, Topics.INBOUND_MESSAGES, controlMessage,
+        DeliveryReportsOnKafka.assertOnlyControlOn(Topics.INBOUND_MESSAGES, controlMessage,
                 badNumber.messageId());
     }
 
@@ -242,7 +242,7 @@ class VonageWebhookTest {
         String controlReceipt = VonageCallback.newMessageId();
         VonageCallback.receipt(controlReceipt, "14255550123", "12065550188", "accepted", "0").sign(method, secret)
                 .get(RECEIPT).statusCode(204);
-        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, control,
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(control,
                 controlReceipt, receipt.messageId(), inbound.messageId(), stripped.messageId());
         assertThat(published.messages()).containsExactly(control);
         assertThat(published.reports()).containsExactly(controlReceipt);
