@@ -57,7 +57,8 @@ EXTERNAL_OBJECTS = {("Secret", "sms-postgres-superuser"): "CloudNativePG (enable
 
 # The webhook secret of each provider the gateway can serve, and the flag that enables it.
 WEBHOOK_SECRETS = {"TWILIO": "TWILIO_AUTH_TOKEN", "VONAGE": "VONAGE_SIGNATURE_SECRET",
-                   "ACS": "ACS_WEBHOOK_SECRET", "INFOBIP": "INFOBIP_WEBHOOK_SECRET"}
+                   "ACS": "ACS_WEBHOOK_SECRET", "INFOBIP": "INFOBIP_WEBHOOK_SECRET",
+                   "TELESIGN": "TELESIGN_API_KEY", "LINKMOBILITY": "LINKMOBILITY_WEBHOOK_PASSWORD"}
 PLACEHOLDER = re.compile(r"^\s*$|^(change-me|local-)", re.I)
 
 errors = []

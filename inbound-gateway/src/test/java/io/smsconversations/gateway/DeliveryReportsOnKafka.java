@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
@@ -30,39 +29,32 @@ public final class DeliveryReportsOnKafka {
 
     /**
      * Proves nothing about {@code refusedIds} was published: a control report, accepted after the refusals (its
-     * message id {@code controlId}), is seen by the same reader, and nothing about the refused ones is.
+     * message id {@code controlId}), is on the topic, and nothing about the refused ones is ({@link PublishedSoFar}).
      */
-    public static void assertOnlyControl(KafkaTestClient kafka, String controlId, String... refusedIds) {
-        assertOnlyControlOn(kafka, TOPIC, controlId, refusedIds);
+    public static void assertOnlyControl(String controlId, String... refusedIds) {
+        assertOnlyControlOn(TOPIC, controlId, refusedIds);
     }
 
-    /** As {@link #assertOnlyControl(KafkaTestClient, String, String...)} on another topic (subject = message id). */
-    public static void assertOnlyControlOn(KafkaTestClient kafka, String topic, String controlId, String... refusedIds) {
+    /** As {@link #assertOnlyControl(String, String...)} on another topic (subject = message id). */
+    public static void assertOnlyControlOn(String topic, String controlId, String... refusedIds) {
         String[] all = new String[refusedIds.length + 1];
         System.arraycopy(refusedIds, 0, all, 0, refusedIds.length);
         all[refusedIds.length] = controlId;
         Set<String> ids = Set.of(all);
-        assertThat(kafka.collect(topic, r -> ids.contains(r.subject()), QUIET_WINDOW)).extracting(CloudEventRecord::subject).containsExactly(controlId);
+        assertThat(PublishedSoFar.subjects(topic, r -> ids.contains(r.subject()))).containsExactly(controlId);
     }
 
     /**
-     * The subjects of every record about these ids on {@code sms.inbound-messages} and on {@code sms.delivery-reports},
-     * both topics read at once within one quiet window (the webhooks answered already).
+     * The subjects of every record about these ids on {@code sms.inbound-messages} and on {@code sms.delivery-reports}
+     * so far (the webhooks answered already, the last of them a control that was accepted).
      */
-    public static OnBothTopics onBothTopics(KafkaTestClient kafka, String... ids) {
+    public static OnBothTopics onBothTopics(String... ids) {
         Set<String> wanted = Set.of(ids);
-        CompletableFuture<List<String>> messages = CompletableFuture.supplyAsync(() -> subjects(kafka,
-                Topics.INBOUND_MESSAGES, wanted));
-        List<String> reports = subjects(kafka, TOPIC, wanted);
-        return new OnBothTopics(messages.join(), reports);
+        return new OnBothTopics(PublishedSoFar.subjects(Topics.INBOUND_MESSAGES, r -> wanted.contains(r.subject())),
+                PublishedSoFar.subjects(TOPIC, r -> wanted.contains(r.subject())));
     }
 
     /** What {@link #onBothTopics} found: subjects on sms.inbound-messages and on sms.delivery-reports. */
     public record OnBothTopics(List<String> messages, List<String> reports) {
-    }
-
-    private static List<String> subjects(KafkaTestClient kafka, String topic, Set<String> ids) {
-        return kafka.collect(topic, r -> ids.contains(r.subject()), QUIET_WINDOW).stream()
-                .map(CloudEventRecord::subject).toList();
     }
 }

@@ -14,7 +14,7 @@ import io.smsconversations.testing.SuiteInfrastructureResource;
 
 /**
  * Every gateway test's infrastructure, so all classes share one application start: the suite's real broker, a fresh
- * {@code gateway} database on the real PostgreSQL server, and one WireMock server standing in for the four
+ * {@code gateway} database on the real PostgreSQL server, and one WireMock server standing in for the
  * providers' send APIs (each under its own path prefix).
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
@@ -56,6 +56,12 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.vonage.api-key", "test-vonage-key");
         config.put("gateway.vonage.api-secret", "test-vonage-secret");
         config.put("gateway.vonage.reports-api-base-url", base + "/vonage-reports");
+        config.put("gateway.telesign.api-base-url", base + "/telesign");
+        config.put("gateway.linkmobility.api-base-url", base + "/linkmobility");
+        config.put("gateway.linkmobility.api-username", "test-link-user");
+        config.put("gateway.linkmobility.api-password", "test-link-password");
+        config.put("gateway.linkmobility.platform-partner-id", "test-partner");
+        config.put("gateway.linkmobility.delivery-report-gate", "test-dlr-gate");
         config.put("gateway.simulator.enabled", "true");
         return config;
     }

@@ -56,7 +56,9 @@ class OperationsTest {
         var openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200);
         for (String operation : new String[] { "'/webhooks/twilio/messages'.post", "'/webhooks/twilio/status'.post",
                 "'/webhooks/vonage/inbound'.get", "'/webhooks/vonage/delivery-receipt'.post",
-                "'/webhooks/acs/events'.post", "'/webhooks/infobip/inbound'.post" }) {
+                "'/webhooks/acs/events'.post", "'/webhooks/infobip/inbound'.post",
+                "'/webhooks/telesign/callbacks'.post", "'/webhooks/linkmobility/delivery-reports'.post",
+                "'/webhooks/linkmobility/inbound'.post" }) {
             openApi.body("paths." + operation + ".responses", hasKey("404"));
         }
         String options = "paths.'/webhooks/acs/events'.options";

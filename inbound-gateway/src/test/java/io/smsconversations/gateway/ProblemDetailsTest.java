@@ -38,6 +38,9 @@ class ProblemDetailsTest {
                 .post("/webhooks/infobip/delivery-reports"));
         refusals.add(given().queryParam("msisdn", "14255550100").get("/webhooks/vonage/inbound"));
         refusals.add(given().queryParam("msisdn", "14255550100").get("/webhooks/vonage/delivery-receipt"));
+        refusals.add(given().contentType(ContentType.JSON).body("{}").post("/webhooks/telesign/callbacks"));
+        refusals.add(given().contentType(ContentType.JSON).body("{}").post("/webhooks/linkmobility/delivery-reports"));
+        refusals.add(given().contentType(ContentType.JSON).body("{}").post("/webhooks/linkmobility/inbound"));
         // 404, 405, 415
         refusals.add(given().post("/webhooks/no-such-provider"));
         refusals.add(given().get("/webhooks/twilio/messages"));

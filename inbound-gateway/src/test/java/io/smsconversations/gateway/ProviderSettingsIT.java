@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.response.ValidatableResponse;
 import io.smsconversations.gateway.webhook.FormParameters;
-import io.smsconversations.gateway.webhook.twilio.TwilioSignature;
+import io.smsconversations.gateway.provider.twilio.TwilioSignature;
 import io.smsconversations.testing.FreePorts;
 import io.smsconversations.testing.KafkaTestClient;
 import io.smsconversations.testing.ServiceProcess;
@@ -64,6 +64,9 @@ class ProviderSettingsIT {
         unset.put("gateway.acs.enabled", "true");
         unset.put("gateway.acs.webhook-secret", "local-acs-webhook-secret");
         unset.put("gateway.infobip.enabled", "true");
+        unset.put("gateway.telesign.enabled", "true");
+        unset.put("gateway.telesign.api-key", "local-telesign-api-key");
+        unset.put("gateway.linkmobility.enabled", "true");
         refused = ServiceProcess.start(JAR, "gateway-refused", FreePorts.next(), unset);
 
         twilioOnly.awaitReady(READY);
@@ -86,6 +89,8 @@ class ProviderSettingsIT {
         String vonage = UUID.randomUUID().toString();
         String acs = "Incoming_" + UUID.randomUUID();
         String infobip = UUID.randomUUID().toString();
+        String telesign = UUID.randomUUID().toString().replace("-", "");
+        String link = UUID.randomUUID().toString();
         String base = twilioOnly.baseUrl();
 
         notServed(given().urlEncodingEnabled(false).get(base + "/webhooks/vonage/inbound?msisdn=14255550123"
@@ -106,6 +111,16 @@ class ProviderSettingsIT {
         notServed(given().contentType("application/json").header("x-sms-webhook-secret", "local-infobip-webhook-secret")
                 .body("{\"results\":[{\"messageId\":\"" + infobip + "\",\"status\":{\"groupName\":\"DELIVERED\"}}]}")
                 .post(base + "/webhooks/infobip/delivery-reports").then(), "infobip");
+        notServed(given().contentType("application/json").header("Authorization", "TSA x:y")
+                .body("{\"reference_id\":\"" + telesign + "\",\"status\":{\"code\":200}}")
+                .post(base + "/webhooks/telesign/callbacks").then(), "telesign");
+        notServed(given().contentType("application/json").auth().preemptive().basic("linkmobility", "x")
+                .body("{\"id\":\"" + link + "\",\"resultCode\":1001}")
+                .post(base + "/webhooks/linkmobility/delivery-reports").then(), "linkmobility");
+        notServed(given().contentType("application/json").auth().preemptive().basic("linkmobility", "x")
+                .body("{\"messageId\":\"" + link + "\",\"source\":\"+4798765432\",\"destination\":\"+4741234567\","
+                        + "\"content\":{\"userData\":\"x\"}}")
+                .post(base + "/webhooks/linkmobility/inbound").then(), "linkmobility");
 
         String control = "SM" + UUID.randomUUID().toString().replace("-", "");
         postTwilio("/webhooks/twilio/messages", List.of(Map.entry("MessageSid", control),
@@ -113,15 +128,18 @@ class ProviderSettingsIT {
                 .statusCode(200);
         postTwilio("/webhooks/twilio/status", List.of(Map.entry("MessageSid", control),
                 Map.entry("MessageStatus", "delivered"), Map.entry("To", "+14255550123"))).statusCode(204);
-        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(kafka, vonage, acs, infobip,
-                control);
+        DeliveryReportsOnKafka.OnBothTopics published = DeliveryReportsOnKafka.onBothTopics(vonage, acs, infobip,
+                telesign, link, control);
         assertThat(published.messages()).containsExactly(control);
         assertThat(published.reports()).containsExactly(control);
         String metrics = given().get(base + "/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("gateway_webhook_rejected_total{provider=\"vonage\",reason=\"provider-disabled\"} 2.0",
                 "gateway_webhook_rejected_total{provider=\"acs\",reason=\"provider-disabled\"} 2.0",
-                "gateway_webhook_rejected_total{provider=\"infobip\",reason=\"provider-disabled\"} 2.0");
-        assertThat(twilioOnly.log()).contains("Serving the webhooks of [twilio]; not of [acs, infobip, vonage]");
+                "gateway_webhook_rejected_total{provider=\"infobip\",reason=\"provider-disabled\"} 2.0",
+                "gateway_webhook_rejected_total{provider=\"telesign\",reason=\"provider-disabled\"} 1.0",
+                "gateway_webhook_rejected_total{provider=\"linkmobility\",reason=\"provider-disabled\"} 2.0");
+        assertThat(twilioOnly.log()).contains("Serving the webhooks of [twilio]; not of [acs, infobip, linkmobility, telesign, "
+                + "vonage]");
     }
 
     @Test
@@ -130,8 +148,11 @@ class ProviderSettingsIT {
         assertThat(refused.log()).contains("Refusing to start",
                 "gateway.acs.webhook-secret (ACS_WEBHOOK_SECRET) is a local-* development default",
                 "gateway.infobip.webhook-secret (INFOBIP_WEBHOOK_SECRET) is not set",
-                "gateway.vonage.signature-secret (VONAGE_SIGNATURE_SECRET) is still a CHANGE-ME placeholder")
-                .doesNotContain("CHANGE-ME-vonage-signature-secret", "local-acs-webhook-secret");
+                "gateway.vonage.signature-secret (VONAGE_SIGNATURE_SECRET) is still a CHANGE-ME placeholder",
+                "gateway.telesign.api-key (TELESIGN_API_KEY) is a local-* development default",
+                "gateway.linkmobility.webhook-password (LINKMOBILITY_WEBHOOK_PASSWORD) is not set")
+                .doesNotContain("CHANGE-ME-vonage-signature-secret", "local-acs-webhook-secret",
+                        "local-telesign-api-key");
     }
 
     private static void notServed(ValidatableResponse response, String provider) {

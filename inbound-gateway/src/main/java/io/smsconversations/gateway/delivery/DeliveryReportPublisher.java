@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -37,12 +36,13 @@ public class DeliveryReportPublisher {
 
     private static final URI SOURCE = URI.create(EventTypes.SOURCE_INBOUND_GATEWAY);
 
-    @Inject
-    @Channel(CHANNEL)
-    MutinyEmitter<DeliveryReportReceived> emitter;
+    private final MutinyEmitter<DeliveryReportReceived> emitter;
+    private final GatewayConfig config;
 
-    @Inject
-    GatewayConfig config;
+    DeliveryReportPublisher(@Channel(CHANNEL) MutinyEmitter<DeliveryReportReceived> emitter, GatewayConfig config) {
+        this.emitter = emitter;
+        this.config = config;
+    }
 
     /**
      * Emits {@code report} and completes with its event id once Kafka acknowledged it; fails with

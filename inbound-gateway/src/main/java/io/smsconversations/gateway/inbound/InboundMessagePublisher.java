@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,12 +34,13 @@ public class InboundMessagePublisher {
 
     private static final URI SOURCE = URI.create(EventTypes.SOURCE_INBOUND_GATEWAY);
 
-    @Inject
-    @Channel(CHANNEL)
-    MutinyEmitter<InboundMessageReceived> emitter;
+    private final MutinyEmitter<InboundMessageReceived> emitter;
+    private final GatewayConfig config;
 
-    @Inject
-    GatewayConfig config;
+    InboundMessagePublisher(@Channel(CHANNEL) MutinyEmitter<InboundMessageReceived> emitter, GatewayConfig config) {
+        this.emitter = emitter;
+        this.config = config;
+    }
 
     /**
      * Emits {@code message} and completes with its event id once Kafka acknowledged it; fails with

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -37,12 +36,13 @@ public class SendResultPublisher {
 
     private static final URI SOURCE = URI.create(EventTypes.SOURCE_INBOUND_GATEWAY);
 
-    @Inject
-    @Channel(CHANNEL)
-    MutinyEmitter<Object> emitter;
+    private final MutinyEmitter<Object> emitter;
+    private final GatewayConfig config;
 
-    @Inject
-    GatewayConfig config;
+    SendResultPublisher(@Channel(CHANNEL) MutinyEmitter<Object> emitter, GatewayConfig config) {
+        this.emitter = emitter;
+        this.config = config;
+    }
 
     public static String eventId(SendAccepted accepted) {
         return EventIds.derived("send-accepted", accepted.requestId());

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import io.smsconversations.gateway.webhook.twilio.TwilioConfig;
+import io.smsconversations.gateway.provider.twilio.TwilioConfig;
 
 /**
  * A production-mode run with the simulator on must say so twice ({@code gateway.simulator.enabled} and

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.gateway.send.ProviderHttp;
 import io.smsconversations.gateway.webhook.FormParameters;
-import io.smsconversations.gateway.webhook.twilio.TwilioConfig;
-import io.smsconversations.gateway.webhook.twilio.TwilioSignature;
+import io.smsconversations.gateway.provider.twilio.TwilioConfig;
+import io.smsconversations.gateway.provider.twilio.TwilioSignature;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.core.MultiMap;
 

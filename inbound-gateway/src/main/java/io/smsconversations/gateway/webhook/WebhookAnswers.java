@@ -1,7 +1,6 @@
 package io.smsconversations.gateway.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -22,11 +21,13 @@ public class WebhookAnswers {
 
     private static final Logger LOG = Logger.getLogger(WebhookAnswers.class);
 
-    @Inject
-    WebhookMetrics metrics;
+    private final WebhookMetrics metrics;
+    private final GatewayConfig gateway;
 
-    @Inject
-    GatewayConfig gateway;
+    WebhookAnswers(WebhookMetrics metrics, GatewayConfig gateway) {
+        this.metrics = metrics;
+        this.gateway = gateway;
+    }
 
     /** 404: the provider's webhooks are not enabled on this gateway ({@code gateway.<provider>.enabled}). */
     public NotFoundException disabled(String provider) {

@@ -1,7 +1,6 @@
 package io.smsconversations.gateway.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,8 +17,11 @@ public class WebhookMetrics {
     public static final String REJECTED = "gateway.webhook.rejected";
     public static final String SKIPPED = "gateway.webhook.skipped";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     public void accepted(String provider) {
         registry.counter(ACCEPTED, "provider", provider).increment();

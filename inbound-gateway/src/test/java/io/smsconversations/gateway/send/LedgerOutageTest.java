@@ -32,8 +32,8 @@ import io.smsconversations.gateway.GatewayTestResource;
 import io.smsconversations.gateway.LogCapture;
 import io.smsconversations.gateway.Metrics;
 import io.smsconversations.gateway.webhook.FormParameters;
-import io.smsconversations.gateway.webhook.twilio.TwilioMessageWebhook;
-import io.smsconversations.gateway.webhook.twilio.TwilioSignature;
+import io.smsconversations.gateway.provider.twilio.TwilioMessageWebhook;
+import io.smsconversations.gateway.provider.twilio.TwilioSignature;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 

@@ -92,11 +92,11 @@ class SendRequestConsumerTest {
 
     @Test
     void aProviderWithoutASenderFailsWithoutACall() {
-        SendRequested base = Sends.request("telesign");
+        SendRequested base = Sends.request("sinch");
         Sends.Outcome outcome = Sends.send(kafka, base);
 
         outcome.assertFailed(base, FailureReason.ProviderError, null,
-                "the gateway has no sender for provider 'telesign'");
+                "the gateway has no sender for provider 'sinch'");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.LaunchMode;
-import io.smsconversations.gateway.webhook.twilio.TwilioConfig;
+import io.smsconversations.gateway.provider.twilio.TwilioConfig;
 
 /** Issue 11 item 12: a production-mode run serves the simulator only when told so twice. */
 class SimulatorStartupCheckTest {

@@ -32,7 +32,7 @@ import io.smsconversations.events.SendRequested;
 import io.smsconversations.gateway.DeliveryReportsOnKafka;
 import io.smsconversations.gateway.GatewayTestResource;
 import io.smsconversations.gateway.send.Sends;
-import io.smsconversations.gateway.webhook.twilio.TwilioStatusWebhook;
+import io.smsconversations.gateway.provider.twilio.TwilioStatusWebhook;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
 

@@ -19,10 +19,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smsconversations.gateway.CapturedLogs;
 import io.smsconversations.gateway.GatewayTestResource;
-import io.smsconversations.gateway.webhook.acs.AcsEventGridWebhook;
-import io.smsconversations.gateway.webhook.twilio.TwilioMessageWebhook;
-import io.smsconversations.gateway.webhook.twilio.TwilioSignature;
-import io.smsconversations.gateway.webhook.vonage.VonageWebhook;
+import io.smsconversations.gateway.provider.acs.AcsEventGridWebhook;
+import io.smsconversations.gateway.provider.twilio.TwilioMessageWebhook;
+import io.smsconversations.gateway.provider.twilio.TwilioSignature;
+import io.smsconversations.gateway.provider.vonage.VonageWebhook;
 
 /**
  * Query strings carry personal data and secrets (Vonage's GET callbacks: msisdn and text; the ACS subscription URL:
