@@ -8,7 +8,8 @@ import java.time.Instant;
  * {@link EventIds#deliveryReport(String, String, DeliveryStatus)}, so a provider's retry of the same report is
  * dropped while each new status of the message is a new event.
  *
- * @param provider          {@code twilio}, {@code acs}, {@code infobip}, {@code vonage}
+ * @param provider          the gateway adapter's name of the provider ({@code twilio}, {@code telesign}, ...; inbound-gateway
+ *                          README lists them): a new provider needs no change here
  * @param providerMessageId the provider's id of the outbound message (Twilio {@code MessageSid})
  * @param status            the normalised status
  * @param reason            why it failed; null unless {@code status} is {@code UNDELIVERED} or {@code FAILED}
