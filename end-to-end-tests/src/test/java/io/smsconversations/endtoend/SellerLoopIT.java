@@ -231,7 +231,8 @@ class SellerLoopIT {
     @Test
     void aReplyRightAfterAMoveLandsInTheMovedConversation() {
         String conversationId = customerTexts(GINA_NUMBER, "Hello, about the vans", GINA);
-        asCarol().contentType(ContentType.JSON).body(Map.of("recordId", GINA_DEAL))
+        // Bob's deal is not Carol's: a seller moves only to records they may see.
+        asAdmin().contentType(ContentType.JSON).body(Map.of("recordId", GINA_DEAL))
                 .post(suite.conversationUrl() + "/api/conversations/" + conversationId + "/move")
                 .then().log().ifValidationFails().statusCode(200).body("moved", is(true));
 
