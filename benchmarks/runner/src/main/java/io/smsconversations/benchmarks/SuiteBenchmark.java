@@ -45,22 +45,26 @@ public final class SuiteBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
+        int concurrency = Integer.getInteger("bench.consumer-concurrency", 1);
+        String variant = concurrency > 1 ? "-concurrency-" + concurrency : "";
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("benchmarks/runner/target/bench-work"));
         // A quick run's figures are not for publishing: they stay in target/.
         Path out = quick ? work.resolve("quick") : root.resolve("docs/benchmarks");
-        Results results = new Results(out.resolve("latest.md"));
+        Results results = new Results(out.resolve("latest" + variant + ".md"));
         int loadSeconds = quick ? 5 : 20;
         int rateSeconds = quick ? 5 : 30;
         Instant began = Instant.now();
 
-        try (MachineLoad load = new MachineLoad(); BenchSuite suite = BenchSuite.start(root)) {
+        try (MachineLoad load = new MachineLoad(); BenchSuite suite = BenchSuite.start(root, concurrency)) {
             results.line("Run of %s%s. Machine: %d cores (nproc), %s memory, %s %s; load average at start %.2f.",
                     began, quick ? " (QUICK: shortened runs, not for publishing)" : "", MachineLoad.cores(),
                     MachineLoad.memory(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                     MachineLoad.loadAverage());
-            results.line("Suite started in %d s (broker, PostgreSQL, four services, ceiling app).",
-                    Duration.between(began, Instant.now()).toSeconds());
+            results.line("Suite started in %d s (broker, PostgreSQL, four services, ceiling app). Consumers: %s.",
+                    Duration.between(began, Instant.now()).toSeconds(), concurrency > 1
+                            ? concurrency + " per service on the pipeline's topics (bench.consumer-concurrency)"
+                            : "as the services configure them");
 
             Customers customers = DirectorySeed.seed(suite, SELLERS, CUSTOMERS);
             try (NotificationStreams streams = new NotificationStreams()) {
@@ -108,22 +112,22 @@ public final class SuiteBenchmark {
                         .line("")
                         .line("| offered msg/s | s | sent | achieved msg/s | HTTP errors | arrived | missing | p50 ms "
                                 + "| p95 ms | p99 ms | max ms | messages stored | notifications stored | load avg "
-                                + "| sustainable |")
-                        .line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                                + "| backlog at start | sustainable |")
+                        .line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
                 for (RateResult run : runs) {
                     results.line("| %d | %d | %,d | %.1f | %d | %,d | %d | %.0f | %.0f | %.0f | %.0f | %,d | %,d "
-                            + "| %.1f | %s |", run.targetRate(), run.seconds(), run.sent(), run.achievedRate(),
+                            + "| %.1f | %,d | %s |", run.targetRate(), run.seconds(), run.sent(), run.achievedRate(),
                             run.httpErrors(), run.arrived(), run.missing(), run.p50(), run.p95(), run.p99(),
                             run.max(), run.storedMessages(), run.storedNotifications(), run.loadAverage(),
-                            run.sustainable() ? "yes" : "no");
+                            run.backlogAtStart(), run.sustainable() ? "yes" : "no");
                 }
                 int best = runs.stream().filter(RateResult::sustainable).mapToInt(RateResult::targetRate).max()
                         .orElse(0);
                 results.line("").line("Highest sustainable rate in this run: **%d msg/s** (no loss, no HTTP error, "
                         + "p99 under 1 s, sender on schedule).", best);
-                LatencyPlot.write(runs, TARGET_P99_MILLIS, out.resolve("e2e-latency.png"));
+                LatencyPlot.write(runs, TARGET_P99_MILLIS, out.resolve("e2e-latency" + variant + ".png"));
 
-                new ScaleRuns(suite, rates, results, out, quick).run();
+                new ScaleRuns(suite, rates, results, out.resolve("plans" + variant), quick).run();
             }
 
             gatewayAgainstCeilingA(suite, work, out, results, loadSeconds, quick);
@@ -181,7 +185,7 @@ public final class SuiteBenchmark {
         wrk.run("warm-gateway", gateway, warm, 20_000, i -> signed.apply(1_000_000 + i), "X-Twilio-Signature", form,
                 Map.of());
         // The gateway's own profile during its run (JFR, started and dumped with jcmd): where its CPU goes.
-        Path recording = out.resolve("gateway-twilio.jfr");
+        Path recording = work.resolve("gateway-twilio.jfr");
         Jfr.start(suite.pid("gateway"), recording);
         WrkResult twilioRun = wrk.run("gateway-twilio", gateway, measured, quick ? 30_000 : 200_000,
                 i -> signed.apply(2_000_000 + i), "X-Twilio-Signature", form, Map.of());

@@ -35,11 +35,13 @@ public final class RateRun implements NotificationStreams.Listener {
 
     private static final Pattern TAG = Pattern.compile("#(\\d+)-(\\d+)\\b");
     private static final Duration GRACE = Duration.ofSeconds(15);
+    private static final Duration DRAIN = Duration.ofSeconds(60);
 
     private final BenchSuite suite;
     private final MachineLoad load;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final TwilioWebhooks webhooks;
+    private final PipelineBacklog backlog;
     private final AtomicLong runs = new AtomicLong(100);
     private volatile Current current;
 
@@ -48,6 +50,7 @@ public final class RateRun implements NotificationStreams.Listener {
         this.load = load;
         this.webhooks = new TwilioWebhooks(suite.url("gateway") + "/webhooks/twilio/messages",
                 BenchSuite.TWILIO_AUTH_TOKEN);
+        this.backlog = new PipelineBacklog(suite.kafkaBootstrapServers());
     }
 
     /** The state of the run under way; arrivals of other runs (late ones) are ignored. */
@@ -85,6 +88,8 @@ public final class RateRun implements NotificationStreams.Listener {
                 new ConcurrentHistogram(120_000L, 3), new AtomicLong());
         current = run;
         AtomicLong errors = new AtomicLong();
+        // An earlier run's queue would be measured as this run's latency.
+        long backlogAtStart = backlog.awaitDrained(DRAIN);
         long period = 1_000_000_000L / rate;
         load.mark();
         long start = System.nanoTime() + 50_000_000L;
@@ -114,7 +119,7 @@ public final class RateRun implements NotificationStreams.Listener {
                 h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue(),
                 count("conversation", "SELECT count(*) FROM message WHERE body LIKE ?", "Benchmark reply #" + id + "-%"),
                 count("notification", "SELECT count(*) FROM notification WHERE text LIKE ?", "%#" + id + "-%"),
-                loadAverage);
+                loadAverage, backlogAtStart);
     }
 
     @Override

@@ -55,7 +55,12 @@ public final class BenchSuite implements AutoCloseable {
         this.ceiling = ceiling;
     }
 
-    public static BenchSuite start(Path root) {
+    /**
+     * @param consumerConcurrency 1 for the services as configured; more runs that many consumers per service on the
+     *                            pipeline's main topic (SmallRye's {@code concurrency}, one consumer per partition:
+     *                            records of one key, one conversation, stay in order), to measure what it changes
+     */
+    public static BenchSuite start(Path root, int consumerConcurrency) {
         SuiteInfrastructure infrastructure = SuiteInfrastructure.get();
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         Map<String, String> oidcConfig = oidc.start();
@@ -86,11 +91,12 @@ public final class BenchSuite implements AutoCloseable {
         gatewayConfig.put("gateway.acs.subscription-name", ACS_SUBSCRIPTION);
         ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway",
                 ports.get("gateway"), gatewayConfig);
-        ServiceProcess routing = withDatabase(root, "routing-service", "routing", common, databases, ports);
-        ServiceProcess conversation = withDatabase(root, "conversation-service", "conversation", common, databases,
-                ports);
-        ServiceProcess notification = withDatabase(root, "notification-service", "notification", common, databases,
-                ports);
+        ServiceProcess routing = withDatabase(root, "routing-service", "routing",
+                concurrent(common, "inbound-messages", consumerConcurrency), databases, ports);
+        ServiceProcess conversation = withDatabase(root, "conversation-service", "conversation",
+                concurrent(common, "message-attachments", consumerConcurrency), databases, ports);
+        ServiceProcess notification = withDatabase(root, "notification-service", "notification",
+                concurrent(common, "conversation-events", consumerConcurrency), databases, ports);
         ServiceProcess ceiling = ServiceProcess.start(
                 root.resolve("benchmarks/ceiling-app/target/quarkus-app/quarkus-run.jar"), "ceiling-app",
                 ports.get("ceiling"), Map.of("quarkus.http.host", "127.0.0.1"));
@@ -105,6 +111,14 @@ public final class BenchSuite implements AutoCloseable {
             throw e;
         }
         return suite;
+    }
+
+    private static Map<String, String> concurrent(Map<String, String> common, String channel, int concurrency) {
+        Map<String, String> config = new HashMap<>(common);
+        if (concurrency > 1) {
+            config.put("mp.messaging.incoming." + channel + ".concurrency", Integer.toString(concurrency));
+        }
+        return config;
     }
 
     private static ServiceProcess withDatabase(Path root, String service, String database,
