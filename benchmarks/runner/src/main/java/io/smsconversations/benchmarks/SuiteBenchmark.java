@@ -46,7 +46,11 @@ public final class SuiteBenchmark {
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
         int concurrency = Integer.getInteger("bench.consumer-concurrency", 1);
-        String variant = concurrency > 1 ? "-concurrency-" + concurrency : "";
+        // bench.only=gateway: ceiling A and the gateway only (an experiment on the gateway's settings, a few minutes)
+        boolean gatewayOnly = "gateway".equals(System.getProperty("bench.only"));
+        Map<String, String> gatewayExtra = settings(System.getProperty("bench.gateway-config", ""));
+        String variant = (concurrency > 1 ? "-concurrency-" + concurrency : "") + (gatewayOnly ? "-gateway" : "")
+                + (gatewayExtra.isEmpty() ? "" : "-" + String.join("-", gatewayExtra.values()).replaceAll("\\W", ""));
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("benchmarks/runner/target/bench-work"));
         // A quick run's figures are not for publishing: they stay in target/.
@@ -56,7 +60,7 @@ public final class SuiteBenchmark {
         int rateSeconds = quick ? 5 : 30;
         Instant began = Instant.now();
 
-        try (MachineLoad load = new MachineLoad(); BenchSuite suite = BenchSuite.start(root, concurrency)) {
+        try (MachineLoad load = new MachineLoad(); BenchSuite suite = BenchSuite.start(root, concurrency, gatewayExtra)) {
             results.line("Run of %s%s. Machine: %d cores (nproc), %s memory, %s %s; load average at start %.2f.",
                     began, quick ? " (QUICK: shortened runs, not for publishing)" : "", MachineLoad.cores(),
                     MachineLoad.memory(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
@@ -65,6 +69,13 @@ public final class SuiteBenchmark {
                     Duration.between(began, Instant.now()).toSeconds(), concurrency > 1
                             ? concurrency + " per service on the pipeline's topics (bench.consumer-concurrency)"
                             : "as the services configure them");
+            if (!gatewayExtra.isEmpty()) {
+                results.line("Gateway settings added for this run: %s.", gatewayExtra);
+            }
+            if (gatewayOnly) {
+                gatewayAgainstCeilingA(suite, work, out, results, loadSeconds, quick);
+                System.exit(0);
+            }
 
             Customers customers = DirectorySeed.seed(suite, SELLERS, CUSTOMERS);
             try (NotificationStreams streams = new NotificationStreams()) {
@@ -138,6 +149,22 @@ public final class SuiteBenchmark {
         System.exit(0);
     }
 
+    /** {@code key=value,key=value} as a map (empty for an empty text). */
+    private static Map<String, String> settings(String text) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("bench.gateway-config: not key=value: " + pair);
+            }
+            settings.put(kv[0].strip(), kv[1].strip());
+        }
+        return settings;
+    }
+
     /** 50, 100, 200 msg/s, then higher until a rate is not sustainable (at most four more steps). */
     private static List<RateResult> endToEnd(RateRun rates, Customers customers, int seconds, boolean quick) {
         List<RateResult> runs = new ArrayList<>();
@@ -191,7 +218,7 @@ public final class SuiteBenchmark {
                 i -> signed.apply(2_000_000 + i), "X-Twilio-Signature", form, Map.of());
         Jfr.stop(suite.pid("gateway"), recording);
         String acs = suite.url("gateway") + "/webhooks/acs/events";
-        WrkResult acsRun = wrk.run("gateway-acs-batches", acs, measured, quick ? 5_000 : 40_000,
+        WrkResult acsRun = wrk.run("gateway-acs-batches", acs, measured, quick ? 5_000 : 60_000,
                 i -> new Wrk.Request(BenchSuite.ACS_SECRET, AcsBatches.batch(run + "-" + i, 10,
                         "+1425558" + String.format("%04d", i % 10_000), DirectorySeed.BUSINESS_NUMBER)),
                 "x-sms-webhook-secret", "application/json", Map.of("aeg-subscription-name",

@@ -23,7 +23,7 @@ public final class LatencyPlot {
                 .title("Webhook POST -> owner's SSE notification")
                 .xAxisTitle("offered rate (msg/s)").yAxisTitle("latency (ms, log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         List<Integer> rates = runs.stream().map(RateResult::targetRate).toList();
         chart.addSeries("p50", rates, runs.stream().map(r -> Math.max(1, r.p50())).toList());
         chart.addSeries("p95", rates, runs.stream().map(r -> Math.max(1, r.p95())).toList());

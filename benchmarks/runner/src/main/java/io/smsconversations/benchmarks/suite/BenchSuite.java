@@ -59,8 +59,9 @@ public final class BenchSuite implements AutoCloseable {
      * @param consumerConcurrency 1 for the services as configured; more runs that many consumers per service on the
      *                            pipeline's main topic (SmallRye's {@code concurrency}, one consumer per partition:
      *                            records of one key, one conversation, stay in order), to measure what it changes
+     * @param gatewayExtra        settings added to the gateway's, for an experiment
      */
-    public static BenchSuite start(Path root, int consumerConcurrency) {
+    public static BenchSuite start(Path root, int consumerConcurrency, Map<String, String> gatewayExtra) {
         SuiteInfrastructure infrastructure = SuiteInfrastructure.get();
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         Map<String, String> oidcConfig = oidc.start();
@@ -89,6 +90,8 @@ public final class BenchSuite implements AutoCloseable {
         gatewayConfig.put("gateway.acs.enabled", "true");
         gatewayConfig.put("gateway.acs.webhook-secret", ACS_SECRET);
         gatewayConfig.put("gateway.acs.subscription-name", ACS_SUBSCRIPTION);
+        // An experiment's settings (bench.gateway-config), e.g. the producer's linger.ms.
+        gatewayConfig.putAll(gatewayExtra);
         ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway",
                 ports.get("gateway"), gatewayConfig);
         ServiceProcess routing = withDatabase(root, "routing-service", "routing",
