@@ -50,7 +50,8 @@ public final class SuiteBenchmark {
         boolean gatewayOnly = "gateway".equals(System.getProperty("bench.only"));
         Map<String, String> gatewayExtra = settings(System.getProperty("bench.gateway-config", ""));
         String variant = (concurrency > 1 ? "-concurrency-" + concurrency : "") + (gatewayOnly ? "-gateway" : "")
-                + (gatewayExtra.isEmpty() ? "" : "-" + String.join("-", gatewayExtra.values()).replaceAll("\\W", ""));
+                + gatewayExtra.entrySet().stream().map(e -> "-" + (e.getKey().replaceAll(".*\\.([^.]+\\.[^.]+)$", "$1")
+                        + e.getValue()).replaceAll("\\W", "")).collect(java.util.stream.Collectors.joining());
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("benchmarks/runner/target/bench-work"));
         // A quick run's figures are not for publishing: they stay in target/.
