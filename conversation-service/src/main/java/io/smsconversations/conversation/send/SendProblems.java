@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOutState;
 
 /**
@@ -75,14 +74,14 @@ final class SendProblems {
      * Names what opted the customer out, as the pane's opt-out view does ({@code cause}, {@code optedOutAt}, and the
      * keyword or the provider with its code beside the detail).
      */
-    static HttpProblem optedOut(OptOutState state) {
+    static HttpProblem optedOut(OptOutState state, String optInWords) {
         String when = state.changedAt() == null ? "" : " on " + state.changedAt();
         String detail = state.byProviderReport()
                 ? "recipient opted out of this number: " + provider(state) + " reported" + when
                         + " that the recipient has opted out of messages from this business number; nothing is sent "
-                        + "to them until they text " + OptOutKeywords.OPT_IN_WORDS + " to it; nothing was sent"
+                        + "to them until they text " + optInWords + " to it; nothing was sent"
                 : "recipient opted out of this number: the customer texted " + keyword(state)
-                        + " to this business number" + when + " and has not texted " + OptOutKeywords.OPT_IN_WORDS
+                        + " to this business number" + when + " and has not texted " + optInWords
                         + " since; nothing was sent";
         HttpProblem.Builder problem = builder(Response.Status.CONFLICT.getStatusCode(), "recipient-opted-out",
                 "Recipient opted out", detail)

@@ -16,23 +16,17 @@ import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.encoding.SegmentCalculator;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOuts;
-import io.smsconversations.conversation.outbox.Outbox;
-import io.smsconversations.conversation.outbox.OutboxEvent;
 import io.smsconversations.conversation.template.RenderTarget;
 import io.smsconversations.conversation.template.TemplateRenderer;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.unread.ReadMarks;
-import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
-import io.smsconversations.events.EventIds;
-import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
-import io.smsconversations.events.SendRequested;
-import io.smsconversations.events.Topics;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -70,7 +64,10 @@ public class Sender {
     OptOuts optOuts;
 
     @Inject
-    Outbox outbox;
+    SendRequests sendRequests;
+
+    @Inject
+    OptOutKeywords keywords;
 
     @Inject
     ConversationEventPublisher events;
@@ -149,7 +146,7 @@ public class Sender {
                 .chain(() -> optOuts.state(conversation.customerNumber, conversation.businessNumber))
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut(state);
+                        throw SendProblems.optedOut(state, keywords.optInWords());
                     }
                 })
                 .chain(() -> pool.preparedQuery(PROVIDER).execute(Tuple.of(conversation.businessNumber)))
@@ -196,9 +193,6 @@ public class Sender {
         message.statusUpdatedAt = now;
         message.sentBy = caller.sellerId();
         message.templateId = templateId;
-        SendRequested request = new SendRequested(messageId.toString(), conversation.id.toString(),
-                messageId.toString(), provider, conversation.businessNumber, conversation.customerNumber, body,
-                caller.sellerId(), message.segments, now);
         // The pair's opt-out lock first (see OptOuts): the check above may have raced a STOP that was committing;
         // under the lock the state cannot change until this send commits. Then rows, then events (the outbox's lock
         // order).
@@ -206,7 +200,7 @@ public class Sender {
                 conversation.businessNumber)
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut(state);
+                        throw SendProblems.optedOut(state, keywords.optInWords());
                     }
                 })
                 .chain(() -> message.persist())
@@ -214,10 +208,7 @@ public class Sender {
                         .setParameter("at", now)
                         .setParameter("id", conversation.id)
                         .executeUpdate()))
-                .chain(() -> outbox.append(new OutboxEvent(Topics.SEND_REQUESTS,
-                        ConversationKey.of(conversation.customerNumber, conversation.businessNumber),
-                        EventIds.derived("send-requested", messageId.toString()), EventTypes.SEND_REQUESTED,
-                        messageId.toString(), now, request)))
+                .chain(() -> sendRequests.append(conversation, message))
                 // Replying means having read what came before (SPEC §5 unread counts are the sender's own).
                 .chain(() -> readMarks.markSent(conversation.id, caller.sellerId(), message.id, now))
                 .chain(() -> events.appendMessageAdded(conversation, message))

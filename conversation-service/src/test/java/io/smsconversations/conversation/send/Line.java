@@ -50,13 +50,21 @@ public record Line(String seller, RecordRef record, String customer, String busi
      * @param customerOnRecord whether the record lists the customer number among its phones
      */
     public static Line open(KafkaTestClient kafka, String seller, String numberOwner, boolean customerOnRecord) {
+        return open(kafka, seller, numberOwner, customerOnRecord, number(), Instant.now());
+    }
+
+    /**
+     * @param business the business number (a fixed one the test profile configures something for)
+     * @param helloAt  when the customer's first message arrived (quiet hours allow replies soon after one)
+     */
+    public static Line open(KafkaTestClient kafka, String seller, String numberOwner, boolean customerOnRecord,
+            String business, Instant helloAt) {
         String customer = number();
-        String business = number();
         RecordRef record = new RecordRef(unique("contact"), RecordType.CONTACT, "Ada Lovelace", Owner.seller(seller));
         Fixtures.publishSeller(kafka, seller);
         Fixtures.publishBusinessNumber(kafka, business, List.of(numberOwner), List.of());
         publishRecord(kafka, record, customerOnRecord ? List.of(customer) : List.of(number()));
-        publish(kafka, attached(record, customer, business, "Hello", Instant.now(), List.of()));
+        publish(kafka, attached(record, customer, business, "Hello", helloAt, List.of()));
         String conversationId = awaitConversation(TestTokens.seller(seller), customer, business);
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> TestDatabase.count(
                 "SELECT count(*) FROM directory_business_number_seller WHERE number = ? AND seller_id = ?",
