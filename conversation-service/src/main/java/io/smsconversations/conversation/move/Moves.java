@@ -141,6 +141,10 @@ public class Moves {
                 .chain(() -> update(session,
                         "UPDATE conversation_move SET conversation_id = :into WHERE conversation_id = :moved", moved,
                         into))
+                // Sends kept for quiet hours follow the thread, like its messages (V21).
+                .chain(() -> update(session,
+                        "UPDATE scheduled_send SET conversation_id = :into WHERE conversation_id = :moved", moved,
+                        into))
                 .chain(() -> ReadMarks.carryOver(moved.id, into.id))
                 .chain(() -> update(session, """
                         UPDATE conversation SET last_activity_at = GREATEST(last_activity_at,

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smsconversations.conversation.optout.OptOutState;
+import io.smsconversations.conversation.quiet.Verdict;
 
 /**
  * The refusals of a send (SPEC §5), each with its own problem type so an app can tell them apart without reading the
@@ -93,6 +94,28 @@ final class SendProblems {
             problem.with("keyword", state.keyword());
         }
         return problem.build();
+    }
+
+    /**
+     * Issue 14 item 4: the recipient's local time is outside the organisation's window, and the customer has not
+     * written within the reply grace. Names the window, the recipient's zone and local time, and from when it may go.
+     */
+    static HttpProblem quietHours(Verdict verdict, java.time.Duration replyGrace) {
+        String from = verdict.allowedFrom() == null ? ""
+                : "; it may go from " + verdict.allowedFrom() + ": send it again with \"whenAllowed\": true to have it "
+                        + "sent then";
+        String detail = "quiet hours: it is " + verdict.recipientLocalTime() + " for the recipient ("
+                + verdict.zone() + "), outside this organisation's window " + verdict.window()
+                + " (recipient's time), and the customer has not written in the last " + replyGrace + from
+                + "; nothing was sent";
+        return builder(Response.Status.CONFLICT.getStatusCode(), "quiet-hours", "Quiet hours", detail)
+                .with("reason", "quiet-hours")
+                .with("window", verdict.window().toString())
+                .with("recipientTimeZone", verdict.zone().getId())
+                .with("recipientLocalTime", verdict.recipientLocalTime().toString())
+                .with("allowedFrom", verdict.allowedFrom() == null ? null : verdict.allowedFrom().toString())
+                .with("replyGrace", replyGrace.toString())
+                .build();
     }
 
     /** "the provider (twilio, error code 21610)", as much of it as is known. */
