@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.insight.ResponseTimes;
 import io.smsconversations.conversation.move.MoveLocks;
 import io.smsconversations.conversation.optout.Keyword;
 import io.smsconversations.conversation.optout.KeywordReplies;
@@ -75,6 +76,9 @@ public class AttachmentRecorder {
 
     @Inject
     KeywordReplies keywordReplies;
+
+    @Inject
+    ResponseTimes responseTimes;
 
     private final Counter redirected;
 
@@ -153,9 +157,11 @@ public class AttachmentRecorder {
         // Rows first (the reply, the keyword's answer), then the events: the outbox's lock order.
         return message.persist()
                 .chain(() -> threads.addParticipants(conversation.id, participants(message)))
+                // A keyword is answered automatically; any other message waits for a seller (response times).
                 .chain(() -> keyword.isPresent()
                         ? keywordReplies.store(conversation, attachment.sourceEventId(), keyword.get())
-                        : Uni.createFrom().item(Optional.<ConversationMessage>empty()))
+                        : responseTimes.inbound(conversation.id, message.occurredAt)
+                                .replaceWith(Optional.<ConversationMessage>empty()))
                 .chain(answer -> events.appendMessageAdded(conversation, message)
                         .chain(() -> keyword.filter(Keyword::changesOptOut)
                                 .map(k -> recordKeyword(conversation, attachment, k))

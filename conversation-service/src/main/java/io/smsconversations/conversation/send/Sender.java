@@ -16,6 +16,7 @@ import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.encoding.SegmentCalculator;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.insight.ResponseTimes;
 import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.quiet.QuietHours;
@@ -102,6 +103,9 @@ public class Sender {
 
     @Inject
     ScheduledSends scheduledSends;
+
+    @Inject
+    ResponseTimes responseTimes;
 
     /**
      * @param body        a typed body, already checked (not empty, not too long); null when a template is sent
@@ -282,6 +286,7 @@ public class Sender {
                         .setParameter("at", now)
                         .setParameter("id", conversation.id)
                         .executeUpdate()))
+                .chain(() -> responseTimes.answered(conversation.id, caller.sellerId(), now))
                 .chain(() -> sendRequests.append(conversation, message))
                 // Replying means having read what came before (SPEC §5 unread counts are the sender's own).
                 .chain(() -> readMarks.markSent(conversation.id, caller.sellerId(), message.id, now))

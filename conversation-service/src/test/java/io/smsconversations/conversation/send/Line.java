@@ -92,16 +92,19 @@ public record Line(String seller, RecordRef record, String customer, String busi
                 .then();
     }
 
-    /** How many outbound messages this conversation holds. */
+    /** How many outbound messages of sellers this conversation holds (automatic keyword answers aside). */
     public long outboundMessages() {
-        return TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'",
-                java.util.UUID.fromString(conversationId));
+        return TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND' "
+                + "AND auto_reply IS NULL", java.util.UUID.fromString(conversationId));
     }
 
-    /** How many send requests of this conversation were written to the outbox (the only way anything is published). */
+    /**
+     * How many send requests of sellers of this conversation were written to the outbox (the only way anything is
+     * published); the automatic keyword answers have no {@code sentBy}.
+     */
     public long sendRequestsInOutbox() {
-        return TestDatabase.count("SELECT count(*) FROM outbox_event WHERE topic = ? AND payload->>'conversationId' = ?",
-                Topics.SEND_REQUESTS, conversationId);
+        return TestDatabase.count("SELECT count(*) FROM outbox_event WHERE topic = ? AND payload->>'conversationId' = ? "
+                + "AND payload->>'sentBy' IS NOT NULL", Topics.SEND_REQUESTS, conversationId);
     }
 
     /** How many events about this conversation were written to the outbox. */
