@@ -191,9 +191,16 @@ class SellerLoopIT {
                 .then().log().ifValidationFails().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/recipient-opted-out"));
-        assertThat(history(CAROL, conversationId).getList("items.direction")).containsExactly("INBOUND");
+        // The STOP was confirmed automatically (issue 14 item 3: carriers require it), by no seller, although Carol
+        // may no longer text her.
+        assertThat(history(CAROL, conversationId).getList("items.direction")).containsExactly("INBOUND", "OUTBOUND");
+        assertThat(history(CAROL, conversationId).getList("items.autoReply")).containsExactly(null, "OPT_OUT");
+        JsonNode confirmation = suite.kafka().awaitOne(Topics.SEND_REQUESTS,
+                event -> ERIN_NUMBER.equals(event.data().path("to").asText()), PATIENCE).data();
+        assertThat(confirmation.path("sentBy").isNull()).isTrue();
         assertThat(suite.kafka().collect(Topics.SEND_REQUESTS,
-                event -> ERIN_NUMBER.equals(event.data().path("to").asText()), Duration.ofSeconds(3)))
+                event -> ERIN_NUMBER.equals(event.data().path("to").asText())
+                        && !event.data().path("sentBy").isNull(), Duration.ofSeconds(3)))
                 .as("a refused send must reach no provider").isEmpty();
 
         customerTexts(ERIN_NUMBER, "START", ERIN);
@@ -203,8 +210,10 @@ class SellerLoopIT {
                 .post(messages).then().log().ifValidationFails().statusCode(202)
                 .body("delivery.status", equalTo("QUEUED"))
                 .extract().path("id");
+        // Carol's own send, not the automatic START confirmation that went before it.
         JsonNode requested = suite.kafka().awaitOne(Topics.SEND_REQUESTS,
-                event -> ERIN_NUMBER.equals(event.data().path("to").asText()), PATIENCE).data();
+                event -> ERIN_NUMBER.equals(event.data().path("to").asText())
+                        && CAROL.equals(event.data().path("sentBy").asText()), PATIENCE).data();
         assertThat(requested.path("messageId").asText()).isEqualTo(messageId);
         assertThat(requested.path("body").asText()).isEqualTo("Welcome back, Erin");
 

@@ -3,6 +3,7 @@ package io.smsconversations.conversation.attach;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.insight.ResponseTimes;
 import io.smsconversations.conversation.move.MoveLocks;
+import io.smsconversations.conversation.optout.Keyword;
+import io.smsconversations.conversation.optout.KeywordReplies;
 import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOutSource;
 import io.smsconversations.conversation.optout.OptOuts;
@@ -33,7 +37,7 @@ import io.smsconversations.events.MessageDirection;
  * decided before it knew of a move, the moved conversation: {@link MoveRedirects}), add the message, bump the
  * conversation's activity, let the alerted sellers see it (owners see it through the directory projection), and
  * append its {@code ConversationMessageAdded} (and a {@code ConversationOptOutChanged} when a keyword changed the
- * pair's state) to the outbox.
+ * pair's state) to the outbox; a keyword is answered in the same transaction ({@link KeywordReplies}).
  */
 @ApplicationScoped
 @Startup // creates its counter at start, so it is scraped (at 0) before the first redirect
@@ -67,6 +71,15 @@ public class AttachmentRecorder {
     @Inject
     RedirectAlerts redirectAlerts;
 
+    @Inject
+    OptOutKeywords keywords;
+
+    @Inject
+    KeywordReplies keywordReplies;
+
+    @Inject
+    ResponseTimes responseTimes;
+
     private final Counter redirected;
 
     @Inject
@@ -96,7 +109,7 @@ public class AttachmentRecorder {
         // A keyword reply takes the pair's opt-out lock before any other lock, as a send does (see OptOuts): a send
         // racing it runs wholly before or wholly after it. Then the pair's move lock: a move committing meanwhile is
         // seen, a move starting meanwhile waits for this reply (which it then takes along).
-        Uni<Void> pairLocked = OptOutKeywords.optsOut(attachment.body()).isPresent()
+        Uni<Void> pairLocked = keywords.optsOut(attachment.body()).isPresent()
                 ? optOuts.lockPair(customer, business)
                 : Uni.createFrom().voidItem();
         return pairLocked.chain(() -> moveLocks.lockPair(customer, business))
@@ -140,24 +153,29 @@ public class AttachmentRecorder {
     }
 
     private Uni<Recorded> store(Conversation conversation, ConversationMessage message, Attachment attachment) {
+        Optional<Keyword> keyword = keywords.keyword(attachment.body());
+        // Rows first (the reply, the keyword's answer), then the events: the outbox's lock order.
         return message.persist()
                 .chain(() -> threads.addParticipants(conversation.id, participants(message)))
-                .chain(() -> events.appendMessageAdded(conversation, message))
-                .chain(() -> recordOptOutKeyword(conversation, attachment))
+                // A keyword is answered automatically; any other message waits for a seller (response times).
+                .chain(() -> keyword.isPresent()
+                        ? keywordReplies.store(conversation, attachment.sourceEventId(), keyword.get())
+                        : responseTimes.inbound(conversation.id, message.occurredAt)
+                                .replaceWith(Optional.<ConversationMessage>empty()))
+                .chain(answer -> events.appendMessageAdded(conversation, message)
+                        .chain(() -> keyword.filter(Keyword::changesOptOut)
+                                .map(k -> recordKeyword(conversation, attachment, k))
+                                .orElse(Uni.createFrom().voidItem()))
+                        .chain(() -> answer.map(reply -> keywordReplies.announce(conversation, reply))
+                                .orElse(Uni.createFrom().voidItem())))
                 .replaceWith(new Recorded(conversation, message, false));
     }
 
-    /** SPEC §6: the reply is stored like any other, and a keyword also changes the pair's opt-out state. */
-    private Uni<Void> recordOptOutKeyword(Conversation conversation, Attachment attachment) {
-        return OptOutKeywords.keyword(attachment.body())
-                .map(keyword -> recordKeyword(conversation, attachment, keyword))
-                .orElse(Uni.createFrom().voidItem());
-    }
-
-    private Uni<Void> recordKeyword(Conversation conversation, Attachment attachment, String keyword) {
-        boolean optedOut = OptOutKeywords.optsOut(keyword).orElseThrow();
+    /** SPEC §6: the reply is stored like any other, and an opt-out or opt-in keyword also changes the pair's state. */
+    private Uni<Void> recordKeyword(Conversation conversation, Attachment attachment, Keyword keyword) {
+        boolean optedOut = keyword.optsOut();
         return optOuts.record(attachment.customerNumber(), attachment.businessNumber(), optedOut,
-                attachment.occurredAt(), attachment.sourceEventId(), OptOutSource.keyword(keyword))
+                attachment.occurredAt(), attachment.sourceEventId(), OptOutSource.keyword(keyword.word()))
                 .chain(changed -> changed
                         ? events.appendOptOutChanged(conversation.id.toString(), attachment.customerNumber(),
                                 attachment.businessNumber(), optedOut, ConversationEventPublisher.CAUSE_KEYWORD,

@@ -141,6 +141,31 @@ public class Moves {
                 .chain(() -> update(session,
                         "UPDATE conversation_move SET conversation_id = :into WHERE conversation_id = :moved", moved,
                         into))
+                // Sends kept for quiet hours follow the thread, like its messages (V21).
+                .chain(() -> update(session,
+                        "UPDATE scheduled_send SET conversation_id = :into WHERE conversation_id = :moved", moved,
+                        into))
+                // The response times of both threads become the surviving one's (V22): waiting messages add up,
+                // the earlier first message and first answer win.
+                .chain(() -> update(session, """
+                        INSERT INTO response_time AS rt (conversation_id, first_inbound_at, first_response_at,
+                                first_responder, last_inbound_at, last_response_at, unanswered_count,
+                                unanswered_since, responses, total_response_ms)
+                        SELECT :into, first_inbound_at, first_response_at, first_responder, last_inbound_at,
+                               last_response_at, unanswered_count, unanswered_since, responses, total_response_ms
+                          FROM response_time WHERE conversation_id = :moved
+                        ON CONFLICT (conversation_id) DO UPDATE SET
+                            first_inbound_at = LEAST(rt.first_inbound_at, EXCLUDED.first_inbound_at),
+                            first_responder = CASE WHEN rt.first_response_at IS NULL
+                                    OR EXCLUDED.first_response_at < rt.first_response_at
+                                THEN EXCLUDED.first_responder ELSE rt.first_responder END,
+                            first_response_at = LEAST(rt.first_response_at, EXCLUDED.first_response_at),
+                            last_inbound_at = GREATEST(rt.last_inbound_at, EXCLUDED.last_inbound_at),
+                            last_response_at = GREATEST(rt.last_response_at, EXCLUDED.last_response_at),
+                            unanswered_count = rt.unanswered_count + EXCLUDED.unanswered_count,
+                            unanswered_since = LEAST(rt.unanswered_since, EXCLUDED.unanswered_since),
+                            responses = rt.responses + EXCLUDED.responses,
+                            total_response_ms = rt.total_response_ms + EXCLUDED.total_response_ms""", moved, into))
                 .chain(() -> ReadMarks.carryOver(moved.id, into.id))
                 .chain(() -> update(session, """
                         UPDATE conversation SET last_activity_at = GREATEST(last_activity_at,

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOutState;
+import io.smsconversations.conversation.quiet.Verdict;
 
 /**
  * The refusals of a send (SPEC §5), each with its own problem type so an app can tell them apart without reading the
@@ -75,14 +75,14 @@ final class SendProblems {
      * Names what opted the customer out, as the pane's opt-out view does ({@code cause}, {@code optedOutAt}, and the
      * keyword or the provider with its code beside the detail).
      */
-    static HttpProblem optedOut(OptOutState state) {
+    static HttpProblem optedOut(OptOutState state, String optInWords) {
         String when = state.changedAt() == null ? "" : " on " + state.changedAt();
         String detail = state.byProviderReport()
                 ? "recipient opted out of this number: " + provider(state) + " reported" + when
                         + " that the recipient has opted out of messages from this business number; nothing is sent "
-                        + "to them until they text " + OptOutKeywords.OPT_IN_WORDS + " to it; nothing was sent"
+                        + "to them until they text " + optInWords + " to it; nothing was sent"
                 : "recipient opted out of this number: the customer texted " + keyword(state)
-                        + " to this business number" + when + " and has not texted " + OptOutKeywords.OPT_IN_WORDS
+                        + " to this business number" + when + " and has not texted " + optInWords
                         + " since; nothing was sent";
         HttpProblem.Builder problem = builder(Response.Status.CONFLICT.getStatusCode(), "recipient-opted-out",
                 "Recipient opted out", detail)
@@ -94,6 +94,28 @@ final class SendProblems {
             problem.with("keyword", state.keyword());
         }
         return problem.build();
+    }
+
+    /**
+     * Issue 14 item 4: the recipient's local time is outside the organisation's window, and the customer has not
+     * written within the reply grace. Names the window, the recipient's zone and local time, and from when it may go.
+     */
+    static HttpProblem quietHours(Verdict verdict, java.time.Duration replyGrace) {
+        String from = verdict.allowedFrom() == null ? ""
+                : "; it may go from " + verdict.allowedFrom() + ": send it again with \"whenAllowed\": true to have it "
+                        + "sent then";
+        String detail = "quiet hours: it is " + verdict.recipientLocalTime() + " for the recipient ("
+                + verdict.zone() + "), outside this organisation's window " + verdict.window()
+                + " (recipient's time), and the customer has not written in the last " + replyGrace + from
+                + "; nothing was sent";
+        return builder(Response.Status.CONFLICT.getStatusCode(), "quiet-hours", "Quiet hours", detail)
+                .with("reason", "quiet-hours")
+                .with("window", verdict.window().toString())
+                .with("recipientTimeZone", verdict.zone().getId())
+                .with("recipientLocalTime", verdict.recipientLocalTime().toString())
+                .with("allowedFrom", verdict.allowedFrom() == null ? null : verdict.allowedFrom().toString())
+                .with("replyGrace", replyGrace.toString())
+                .build();
     }
 
     /** "the provider (twilio, error code 21610)", as much of it as is known. */

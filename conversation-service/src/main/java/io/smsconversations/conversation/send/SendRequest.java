@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param body       the text; required unless {@code templateId} is given
  * @param templateId a template to fill instead of a typed body
  * @param values     values for the template's placeholders, overriding those read from the record and the sender
+ * @param whenAllowed outside quiet hours, schedule the send for the window's start instead of refusing it
  */
 @Schema(name = "SendRequest")
 public record SendRequest(
@@ -19,5 +20,8 @@ public record SendRequest(
         @Schema(nullable = true, description = "Send this template, filled for the conversation's record, its "
                 + "business number and the sender, instead of a typed body")
         String templateId,
-        @Schema(nullable = true, description = "Placeholder values for the template") Map<String, String> values) {
+        @Schema(nullable = true, description = "Placeholder values for the template") Map<String, String> values,
+        @Schema(nullable = true, description = "Outside the recipient's quiet-hours window: true keeps the message "
+                + "for the window's start (202 with the scheduled send) instead of refusing it (409 quiet-hours)")
+        Boolean whenAllowed) {
 }

@@ -31,6 +31,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.conversation.quiet.ScheduledSendView;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.ConversationNotFound;
 import io.smsconversations.conversation.thread.ConversationQueries;
@@ -69,15 +70,20 @@ public class SendResource {
                     + "(it must still be one of the record's numbers, valid E.164, and not opted out). An "
                     + "Idempotency-Key makes a retry answer the message of the first request instead of sending "
                     + "twice. Each refusal is its own problem type; nothing is stored or sent then.")
-    @APIResponse(responseCode = "202", description = "Queued: the message (delivery.status QUEUED), Location names it",
+    @APIResponse(responseCode = "202", description = "Queued: the message (delivery.status QUEUED), Location names "
+            + "it; or, with whenAllowed outside the recipient's quiet-hours window, the scheduled send (status "
+            + "SCHEDULED, sendAt), Location /api/conversations/{id}/scheduled-sends/{scheduledSendId}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MessageView.class)))
+                    schema = @Schema(oneOf = { MessageView.class, ScheduledSendView.class })))
     @APIResponse(responseCode = "400", description = "Empty body (also once a template is filled), over 1600 "
             + "characters, both a body and a template, values for unknown placeholders, or a bad Idempotency-Key",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "No such conversation, template or record the caller may see",
             content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The recipient opted out of this business number",
+    @APIResponse(responseCode = "409", description = "The recipient opted out of this business number "
+            + "(recipient-opted-out), or it is outside the organisation's window in the recipient's time and the "
+            + "customer has not written lately (quiet-hours: window, recipientTimeZone, recipientLocalTime, "
+            + "allowedFrom)",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The customer number is not valid E.164 or no longer one of the "
             + "record's numbers", content = @Content(mediaType = "application/problem+json"))
@@ -106,11 +112,17 @@ public class SendResource {
             throw SendProblems.badIdempotencyKey();
         }
         return sender.send(caller(), conversationId, typed ? body : null, templateId,
-                request.values() == null ? Map.of() : request.values(), idempotencyKey)
-                .map(sent -> Response.accepted(MessageView.of(sent.message()))
-                        .location(URI.create("/api/conversations/" + conversationId + "/messages/"
-                                + sent.message().id))
-                        .build());
+                request.values() == null ? Map.of() : request.values(), idempotencyKey,
+                Boolean.TRUE.equals(request.whenAllowed()))
+                .map(sent -> sent.message() != null
+                        ? Response.accepted(MessageView.of(sent.message()))
+                                .location(URI.create("/api/conversations/" + conversationId + "/messages/"
+                                        + sent.message().id))
+                                .build()
+                        : Response.accepted(ScheduledSendView.of(sent.scheduled()))
+                                .location(URI.create("/api/conversations/" + conversationId + "/scheduled-sends/"
+                                        + sent.scheduled().id))
+                                .build());
     }
 
     @GET

@@ -16,23 +16,23 @@ import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.encoding.SegmentCalculator;
 import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.insight.ResponseTimes;
+import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOuts;
-import io.smsconversations.conversation.outbox.Outbox;
-import io.smsconversations.conversation.outbox.OutboxEvent;
+import io.smsconversations.conversation.quiet.QuietHours;
+import io.smsconversations.conversation.quiet.QuietHoursConfig;
+import io.smsconversations.conversation.quiet.ScheduledSend;
+import io.smsconversations.conversation.quiet.ScheduledSends;
+import io.smsconversations.conversation.quiet.Verdict;
 import io.smsconversations.conversation.template.RenderTarget;
 import io.smsconversations.conversation.template.TemplateRenderer;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.unread.ReadMarks;
-import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
-import io.smsconversations.events.EventIds;
-import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.MessageDirection;
-import io.smsconversations.events.SendRequested;
-import io.smsconversations.events.Topics;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -57,7 +57,15 @@ public class Sender {
     /**
      * @param created false when the Idempotency-Key named a send made before: that message is answered, nothing new
      */
-    public record Sent(ConversationMessage message, boolean created) {
+    public record Sent(ConversationMessage message, ScheduledSend scheduled, boolean created) {
+
+        Sent(ConversationMessage message, boolean created) {
+            this(message, null, created);
+        }
+
+        static Sent scheduled(ScheduledSend scheduled, boolean created) {
+            return new Sent(null, scheduled, created);
+        }
     }
 
     @Inject
@@ -70,7 +78,10 @@ public class Sender {
     OptOuts optOuts;
 
     @Inject
-    Outbox outbox;
+    SendRequests sendRequests;
+
+    @Inject
+    OptOutKeywords keywords;
 
     @Inject
     ConversationEventPublisher events;
@@ -84,43 +95,107 @@ public class Sender {
     @Inject
     ReadMarks readMarks;
 
+    @Inject
+    QuietHours quietHours;
+
+    @Inject
+    QuietHoursConfig quietHoursConfig;
+
+    @Inject
+    ScheduledSends scheduledSends;
+
+    @Inject
+    ResponseTimes responseTimes;
+
     /**
-     * @param body       a typed body, already checked (not empty, not too long); null when a template is sent
-     * @param templateId the template to fill for the conversation's record, business number and the caller
-     * @param values     the seller's values for the template's placeholders
+     * @param body        a typed body, already checked (not empty, not too long); null when a template is sent
+     * @param templateId  the template to fill for the conversation's record, business number and the caller
+     * @param values      the seller's values for the template's placeholders
+     * @param whenAllowed outside the recipient's quiet-hours window: keep the send for the window's start instead of
+     *                    refusing it
      */
     public Uni<Sent> send(Caller caller, UUID conversationId, String body, UUID templateId, Map<String, String> values,
-            String idempotencyKey) {
+            String idempotencyKey, boolean whenAllowed) {
         UUID messageId = UUID.randomUUID();
         String sourceEventId = idempotencyKey == null
                 ? "send:" + messageId
                 : "send:" + caller.sellerId() + ":" + idempotencyKey;
         return Panache.withSession(() -> conversations.requireVisible(caller, conversationId)
-                .chain(conversation -> ConversationMessage.<ConversationMessage>find("sourceEventId", sourceEventId)
-                        .firstResult()
+                .chain(conversation -> earlier(sourceEventId)
                         .chain(earlier -> earlier != null
                                 ? replay(earlier, conversationId)
                                 : checked(caller, conversation)
                                         .chain(provider -> text(caller, conversation, body, templateId, values)
-                                                .chain(text -> store(caller, conversation, messageId, sourceEventId,
-                                                        text, templateId == null ? null : templateId.toString(),
-                                                        provider)))
-                                        .map(message -> new Sent(message, true)))))
+                                                .chain(text -> sendOrSchedule(caller, conversation, messageId,
+                                                        sourceEventId, text,
+                                                        templateId == null ? null : templateId.toString(), provider,
+                                                        whenAllowed))))))
                 // Two requests with the same Idempotency-Key at once: the loser's insert hits the unique source event
                 // id; it answers the winner's message, in a new session (the failed one is spent).
                 .onFailure(failure -> idempotencyKey != null && UniqueViolation.is(failure))
-                .recoverWithUni(() -> Panache.withSession(() -> ConversationMessage
-                        .<ConversationMessage>find("sourceEventId", sourceEventId).firstResult()
+                .recoverWithUni(() -> Panache.withSession(() -> earlier(sourceEventId)
                         .chain(earlier -> earlier == null
                                 ? Uni.createFrom().failure(new IllegalStateException("lost message " + sourceEventId))
                                 : replay(earlier, conversationId))));
     }
 
-    private static Uni<Sent> replay(ConversationMessage earlier, UUID conversationId) {
-        if (!earlier.conversationId.equals(conversationId)) {
+    /** What an earlier request with the same source event id made: its message, or its scheduled send. */
+    private static Uni<Sent> earlier(String sourceEventId) {
+        return ConversationMessage.<ConversationMessage>find("sourceEventId", sourceEventId).firstResult()
+                .chain(message -> message != null
+                        ? Uni.createFrom().item(new Sent(message, false))
+                        : ScheduledSend.<ScheduledSend>find("sourceEventId", sourceEventId).firstResult()
+                                .map(scheduled -> scheduled == null ? null : Sent.scheduled(scheduled, false)));
+    }
+
+    /** Quiet hours (issue 14 item 4), the last check: now, kept for the window's start, or refused. */
+    private Uni<Sent> sendOrSchedule(Caller caller, Conversation conversation, UUID messageId, String sourceEventId,
+            String text, String templateId, String provider, boolean whenAllowed) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return quietHours.check(conversation.id, conversation.customerNumber, now).chain(verdict -> {
+            if (verdict.allowed()) {
+                return store(caller, conversation, messageId, sourceEventId, text, templateId, provider)
+                        .map(message -> new Sent(message, true));
+            }
+            if (!whenAllowed || verdict.allowedFrom() == null) {
+                throw SendProblems.quietHours(verdict, quietHoursConfig.replyGrace());
+            }
+            return scheduledSends.schedule(caller, conversation, text, templateId, sourceEventId,
+                    verdict.allowedFrom(), now)
+                    .map(scheduled -> Sent.scheduled(scheduled, true));
+        });
+    }
+
+    /**
+     * Releases a scheduled send at its time, in the caller's transaction (which holds its row): every check of a send
+     * again, for the seller who asked, then the message as a send stores it. Answers the message, or fails with the
+     * refusal a send would get now; outside the window again (the service was down past its end) it answers the
+     * quiet-hours verdict to keep it for the next opening.
+     */
+    public Uni<Released> release(ScheduledSend scheduled) {
+        Caller caller = new Caller(scheduled.sellerId, scheduled.admin);
+        return Conversation.<Conversation>findById(scheduled.conversationId)
+                .chain(conversation -> checked(caller, conversation)
+                        .chain(provider -> quietHours.check(conversation.id, conversation.customerNumber,
+                                Instant.now())
+                                .chain(verdict -> verdict.allowed()
+                                        ? store(caller, conversation, UUID.randomUUID(), scheduled.sourceEventId,
+                                                scheduled.body, scheduled.templateId, provider)
+                                                .map(message -> new Released(message, null))
+                                        : Uni.createFrom().item(new Released(null, verdict)))));
+    }
+
+    /** A release's outcome: the message sent, or the verdict that keeps it waiting. */
+    public record Released(ConversationMessage message, Verdict notYet) {
+    }
+
+    private static Uni<Sent> replay(Sent earlier, UUID conversationId) {
+        UUID earlierConversation = earlier.message() != null ? earlier.message().conversationId
+                : earlier.scheduled().conversationId;
+        if (!earlierConversation.equals(conversationId)) {
             return Uni.createFrom().failure(SendProblems.idempotencyKeyReused());
         }
-        return Uni.createFrom().item(new Sent(earlier, false));
+        return Uni.createFrom().item(earlier);
     }
 
     /**
@@ -149,7 +224,7 @@ public class Sender {
                 .chain(() -> optOuts.state(conversation.customerNumber, conversation.businessNumber))
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut(state);
+                        throw SendProblems.optedOut(state, keywords.optInWords());
                     }
                 })
                 .chain(() -> pool.preparedQuery(PROVIDER).execute(Tuple.of(conversation.businessNumber)))
@@ -196,9 +271,6 @@ public class Sender {
         message.statusUpdatedAt = now;
         message.sentBy = caller.sellerId();
         message.templateId = templateId;
-        SendRequested request = new SendRequested(messageId.toString(), conversation.id.toString(),
-                messageId.toString(), provider, conversation.businessNumber, conversation.customerNumber, body,
-                caller.sellerId(), message.segments, now);
         // The pair's opt-out lock first (see OptOuts): the check above may have raced a STOP that was committing;
         // under the lock the state cannot change until this send commits. Then rows, then events (the outbox's lock
         // order).
@@ -206,7 +278,7 @@ public class Sender {
                 conversation.businessNumber)
                 .invoke(state -> {
                     if (state.optedOut()) {
-                        throw SendProblems.optedOut(state);
+                        throw SendProblems.optedOut(state, keywords.optInWords());
                     }
                 })
                 .chain(() -> message.persist())
@@ -214,10 +286,8 @@ public class Sender {
                         .setParameter("at", now)
                         .setParameter("id", conversation.id)
                         .executeUpdate()))
-                .chain(() -> outbox.append(new OutboxEvent(Topics.SEND_REQUESTS,
-                        ConversationKey.of(conversation.customerNumber, conversation.businessNumber),
-                        EventIds.derived("send-requested", messageId.toString()), EventTypes.SEND_REQUESTED,
-                        messageId.toString(), now, request)))
+                .chain(() -> responseTimes.answered(conversation.id, caller.sellerId(), now))
+                .chain(() -> sendRequests.append(conversation, message))
                 // Replying means having read what came before (SPEC §5 unread counts are the sender's own).
                 .chain(() -> readMarks.markSent(conversation.id, caller.sellerId(), message.id, now))
                 .chain(() -> events.appendMessageAdded(conversation, message))

@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smsconversations.conversation.optout.KeywordKind;
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.FailureReason;
@@ -105,6 +106,14 @@ public class ConversationMessage extends PanacheEntityBase {
     /** Inbound only: the move that took such a reply to this conversation (with {@link #routedRecordId}). */
     @Column(name = "redirect_move_id")
     public UUID redirectMoveId;
+
+    /**
+     * Outbound only, V20: the keyword this message answers automatically (the STOP and START confirmations, the
+     * HELP text; sent by no seller, {@link #sentBy} null); null for every other message.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "auto_reply")
+    public KeywordKind autoReply;
 
     /** Outbound only: the template its body was filled from; null when typed by hand. */
     @Column(name = "template_id")

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.smsconversations.conversation.optout.KeywordKind;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.MediaReference;
@@ -28,7 +29,10 @@ public record MessageView(
         Delivery delivery,
         @Schema(nullable = true, description = "A reply routing-service sent to another record because it decided "
                 + "before it knew of a move of this conversation: stored here, where the move took the thread; null "
-                + "for every other message") Redirect redirect) {
+                + "for every other message") Redirect redirect,
+        @Schema(nullable = true, enumeration = { "OPT_OUT", "OPT_IN", "HELP" }, description = "Outbound messages the "
+                + "service sent by itself: the keyword this message answers (the opt-out and opt-in confirmations, "
+                + "the help text); null for every other message") KeywordKind autoReply) {
 
     /**
      * @param routedRecordId the record routing-service chose (the one the conversation was moved away from)
@@ -54,6 +58,7 @@ public record MessageView(
         return new MessageView(message.id, message.conversationId, message.direction, message.body,
                 message.fromNumber, message.toNumber, message.provider, message.providerMessageId,
                 message.occurredAt, message.segments, message.media.items(), delivery,
-                message.redirectMoveId == null ? null : new Redirect(message.routedRecordId, message.redirectMoveId));
+                message.redirectMoveId == null ? null : new Redirect(message.routedRecordId, message.redirectMoveId),
+                message.autoReply);
     }
 }

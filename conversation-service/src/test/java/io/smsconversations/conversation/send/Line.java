@@ -50,13 +50,21 @@ public record Line(String seller, RecordRef record, String customer, String busi
      * @param customerOnRecord whether the record lists the customer number among its phones
      */
     public static Line open(KafkaTestClient kafka, String seller, String numberOwner, boolean customerOnRecord) {
+        return open(kafka, seller, numberOwner, customerOnRecord, number(), Instant.now());
+    }
+
+    /**
+     * @param business the business number (a fixed one the test profile configures something for)
+     * @param helloAt  when the customer's first message arrived (quiet hours allow replies soon after one)
+     */
+    public static Line open(KafkaTestClient kafka, String seller, String numberOwner, boolean customerOnRecord,
+            String business, Instant helloAt) {
         String customer = number();
-        String business = number();
         RecordRef record = new RecordRef(unique("contact"), RecordType.CONTACT, "Ada Lovelace", Owner.seller(seller));
         Fixtures.publishSeller(kafka, seller);
         Fixtures.publishBusinessNumber(kafka, business, List.of(numberOwner), List.of());
         publishRecord(kafka, record, customerOnRecord ? List.of(customer) : List.of(number()));
-        publish(kafka, attached(record, customer, business, "Hello", Instant.now(), List.of()));
+        publish(kafka, attached(record, customer, business, "Hello", helloAt, List.of()));
         String conversationId = awaitConversation(TestTokens.seller(seller), customer, business);
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> TestDatabase.count(
                 "SELECT count(*) FROM directory_business_number_seller WHERE number = ? AND seller_id = ?",
@@ -84,16 +92,19 @@ public record Line(String seller, RecordRef record, String customer, String busi
                 .then();
     }
 
-    /** How many outbound messages this conversation holds. */
+    /** How many outbound messages of sellers this conversation holds (automatic keyword answers aside). */
     public long outboundMessages() {
-        return TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'",
-                java.util.UUID.fromString(conversationId));
+        return TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND' "
+                + "AND auto_reply IS NULL", java.util.UUID.fromString(conversationId));
     }
 
-    /** How many send requests of this conversation were written to the outbox (the only way anything is published). */
+    /**
+     * How many send requests of sellers of this conversation were written to the outbox (the only way anything is
+     * published); the automatic keyword answers have no {@code sentBy}.
+     */
     public long sendRequestsInOutbox() {
-        return TestDatabase.count("SELECT count(*) FROM outbox_event WHERE topic = ? AND payload->>'conversationId' = ?",
-                Topics.SEND_REQUESTS, conversationId);
+        return TestDatabase.count("SELECT count(*) FROM outbox_event WHERE topic = ? AND payload->>'conversationId' = ? "
+                + "AND payload->>'sentBy' IS NOT NULL", Topics.SEND_REQUESTS, conversationId);
     }
 
     /** How many events about this conversation were written to the outbox. */

@@ -109,8 +109,11 @@ class OptOutRaceTest {
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).until(() -> Boolean.TRUE.equals(
                 TestDatabase.value("SELECT opted_out FROM opt_out WHERE customer_number = ? AND business_number = ?",
                         line.customer(), line.business())));
+        // Hello, the STOP, and the STOP's automatic confirmation (issue 14 item 3), stored with it.
         assertThat(TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ?::uuid",
-                line.conversationId())).isEqualTo(2);
+                line.conversationId())).isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT count(*) FROM message WHERE conversation_id = ?::uuid "
+                + "AND auto_reply = 'OPT_OUT'", line.conversationId())).isEqualTo(1);
         line.send("After the STOP").statusCode(409);
     }
 

@@ -308,7 +308,9 @@ class SendFlowTest {
         assertThat(line.sendRequestsInOutbox()).isZero();
         assertThat(TestDatabase.count("""
                 SELECT count(*) FROM outbox_event WHERE ce_type = ? AND message_key = ?
-                   AND payload->>'direction' = 'OUTBOUND'""", EventTypes.CONVERSATION_MESSAGE_ADDED,
+                   AND payload->>'direction' = 'OUTBOUND'
+                   AND payload->>'messageId' NOT IN (SELECT id::text FROM message WHERE auto_reply IS NOT NULL)""",
+                EventTypes.CONVERSATION_MESSAGE_ADDED,
                 line.conversationId())).isZero();
     }
 }
