@@ -153,8 +153,12 @@ final class RunningSuite implements AutoCloseable {
         ServiceProcess gateway = ServiceProcess.start(jarOf(root, "inbound-gateway"), "inbound-gateway", gatewayPort,
                 gatewayConfig, kafkaLogin("inbound-gateway", kafkaPasswords));
         ServiceProcess routing = startWithDatabase(root, "routing-service", "routing", common, kafkaPasswords);
-        ServiceProcess conversation = startWithDatabase(root, "conversation-service", "conversation", common,
-                kafkaPasswords);
+        Map<String, String> conversationConfig = new HashMap<>(common);
+        // The suite runs at any hour of the day: quiet hours (their own tests are in conversation-service) would make
+        // a send refused at night in the customers' time zone.
+        conversationConfig.put("conversation.quiet-hours.window", "00:00-24:00");
+        ServiceProcess conversation = startWithDatabase(root, "conversation-service", "conversation",
+                conversationConfig, kafkaPasswords);
         ServiceProcess notification = startWithDatabase(root, "notification-service", "notification", common,
                 kafkaPasswords);
         ServiceProcess console = ServiceProcess.start(jarOf(root, "seller-console"), "seller-console", consolePort,
