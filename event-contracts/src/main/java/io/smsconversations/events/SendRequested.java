@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param provider  the provider of the business number ({@link BusinessNumber#provider()})
  * @param from      the business number, E.164
  * @param to        the customer number, E.164
- * @param sentBy    the seller who sent it (OIDC subject)
+ * @param sentBy    the seller who sent it (OIDC subject); null for an automatic reply (an opt-out confirmation, HELP)
  * @param segments  the segments the text takes (conversation-service's count, for the provider's cost check)
  */
 public record SendRequested(
