@@ -56,7 +56,8 @@ class OperationsTest {
     }
 
     /**
-     * The operations of the OpenAPI document (method, path, parameters, bodies, response codes, tags) are the ones
+     * The operations of the OpenAPI document (method, path, parameters, bodies, response codes, what a
+     * success answers, security requirements, tags) are the ones
      * listed in {@code openapi-operations.txt}: moving the annotations (to the resources' interfaces) or editing them
      * must not drop or add one unnoticed. The whole document is written to {@code target/openapi.json} for a diff.
      */
@@ -75,11 +76,25 @@ class OperationsTest {
             op.path("requestBody").path("content").fieldNames().forEachRemaining(bodies::add);
             List<String> responses = new ArrayList<>();
             op.path("responses").fieldNames().forEachRemaining(responses::add);
+            List<String> media = new ArrayList<>();
+            // what a success answers; the media types of refusals are the problem extension's business
+            op.path("responses").fields().forEachRemaining(response -> response.getValue().path("content")
+                    .fieldNames().forEachRemaining(type -> {
+                        if (response.getKey().startsWith("2")) {
+                            media.add(response.getKey() + ":" + type);
+                        }
+                    }));
+            List<String> security = new ArrayList<>();
+            op.path("security").forEach(requirement -> requirement.fields().forEachRemaining(scheme -> {
+                List<String> scopes = new ArrayList<>();
+                scheme.getValue().forEach(scope -> scopes.add(scope.asText()));
+                security.add(scheme.getKey() + ":" + String.join("|", scopes));
+            }));
             List<String> tags = new ArrayList<>();
             op.path("tags").forEach(t -> tags.add(t.asText()));
-            operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path + " params="
-                    + sorted(params) + " body=" + sorted(bodies) + " responses=" + sorted(responses) + " tags="
-                    + String.join(",", tags));
+            operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path + " params=" + sorted(params)
+                    + " body=" + sorted(bodies) + " responses=" + sorted(responses) + " media=" + sorted(media)
+                    + " security=" + sorted(security) + " tags=" + String.join(",", tags));
         }));
         List<String> expected = Files.readAllLines(
                 Path.of("src/test/resources/openapi-operations.txt"));

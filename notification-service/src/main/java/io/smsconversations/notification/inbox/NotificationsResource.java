@@ -1,11 +1,15 @@
 package io.smsconversations.notification.inbox;
 
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.notification.access.Caller;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
 
 /**
  * The calling seller's notifications. Any signed-in seller may call it, with or without the Seller privilege: the
@@ -14,6 +18,9 @@ import jakarta.ws.rs.Path;
 @Path("/api/notifications")
 @Authenticated
 @Tag(name = "Notifications", description = "In-app notifications of the calling seller")
+@APIResponse(responseCode = "403", description = "Not Allowed")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme")
 public class NotificationsResource implements NotificationsApi {
 
     private final Caller caller;

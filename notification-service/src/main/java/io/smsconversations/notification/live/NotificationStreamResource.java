@@ -1,6 +1,5 @@
 package io.smsconversations.notification.live;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +8,18 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.netty.channel.ChannelOption;
@@ -26,13 +36,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ServiceUnavailableException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 
 /**
  * The live stream of the calling seller's new notifications, as Server-Sent Events: each event's id is the
@@ -48,6 +51,9 @@ import jakarta.ws.rs.sse.Sse;
 @Path("/api/notifications/stream")
 @Authenticated
 @Tag(name = "Notifications")
+@APIResponse(responseCode = "403", description = "Not Allowed")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme")
 public class NotificationStreamResource implements NotificationStreamApi {
 
     static final String CONNECTED = "connected";

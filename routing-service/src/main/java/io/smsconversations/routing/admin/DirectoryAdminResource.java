@@ -1,7 +1,5 @@
 package io.smsconversations.routing.admin;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,6 +13,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -43,6 +44,8 @@ import io.smsconversations.routing.directory.InvalidDirectoryEntryException;
         description = "Records, sellers, teams and business numbers that routing decides with (role sms-admin)")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme", scopes = "sms-admin")
 public class DirectoryAdminResource implements DirectoryAdminApi {
 
     private static final Logger LOG = Logger.getLogger(DirectoryAdminResource.class);

@@ -1,6 +1,5 @@
 package io.smsconversations.routing.admin;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +50,10 @@ import io.smsconversations.routing.directory.Violation;
 // both imports read their body as a stream, on a worker thread
 @Blocking
 @Tag(name = "Directory administration")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme", scopes = "sms-admin")
 public class RecordImportResource implements RecordImportApi {
 
     public static final String PATH = "/api/admin/records/import";

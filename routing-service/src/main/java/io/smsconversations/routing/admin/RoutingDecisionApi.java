@@ -3,6 +3,8 @@ package io.smsconversations.routing.admin;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,6 +19,8 @@ import io.smsconversations.routing.decision.DecisionExplanation;
  * The HTTP contract of {@link RoutingDecisionResource}: paths, parameters and their constraints, and what each endpoint
  * answers (OpenAPI), in one place, so the resource reads as what it does. Examples are in {@link ApiExamples}.
  */
+// the resource says it too; SmallRye OpenAPI reads media types from the type declaring the operation
+@Produces(MediaType.APPLICATION_JSON)
 public interface RoutingDecisionApi {
 
     @GET

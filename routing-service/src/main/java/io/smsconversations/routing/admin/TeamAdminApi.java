@@ -8,11 +8,14 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +31,9 @@ import io.smsconversations.events.Team;
  * The HTTP contract of {@link TeamAdminResource}: paths, parameters and their constraints, and what each endpoint
  * answers (OpenAPI), in one place, so the resource reads as what it does. Examples are in {@link ApiExamples}.
  */
+// the resource says it too; SmallRye OpenAPI reads media types from the type declaring the operation
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public interface TeamAdminApi {
 
     @PUT

@@ -1,7 +1,5 @@
 package io.smsconversations.routing.admin;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static io.smsconversations.routing.admin.DirectoryAdminResource.published;
 import static io.smsconversations.routing.admin.DirectoryAdminResource.valid;
 
@@ -15,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.Team;
@@ -35,6 +37,8 @@ import io.smsconversations.routing.directory.DirectoryStore;
 @Tag(name = "Directory administration")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme", scopes = "sms-admin")
 public class TeamAdminResource implements TeamAdminApi {
 
     private final DirectoryNormaliser normaliser;
