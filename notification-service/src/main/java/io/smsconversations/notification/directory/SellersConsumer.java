@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.consumers.EventConsumers;
-import io.smsconversations.consumers.IncomingEvent;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Seller;
 

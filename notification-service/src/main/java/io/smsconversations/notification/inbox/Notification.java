@@ -14,8 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The stored notification (table {@code notification}, schema owned by Flyway). Rows are inserted by
- * {@link NotificationStore#insertNew} with SQL ({@code on conflict do nothing}); the entity serves the reads.
+ * The stored notification (table {@code notification}, schema owned by Flyway): this service's own aggregate,
+ * written through the session. Rows are inserted by {@link NotificationStore#insertNew} with SQL ({@code on conflict
+ * do nothing}) on the session and read back as this entity; read marks change it; the inbox reads are projections.
  */
 @Entity
 @Table(name = "notification")

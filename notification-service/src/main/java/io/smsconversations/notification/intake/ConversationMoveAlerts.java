@@ -31,33 +31,38 @@ public class ConversationMoveAlerts {
     }
 
     public Uni<List<NewNotification>> notificationsFor(String eventId, ConversationMoved event) {
-        return teams.ownersOf(event.from()).flatMap(fromOwners -> teams.ownersOf(event.to()).map(toOwners -> {
-            Set<String> recipients = new LinkedHashSet<>(fromOwners);
-            recipients.addAll(toOwners);
-            if (event.movedBy() != null) {
-                recipients.remove(event.movedBy());
+        return teams.ownersOf(event.from()).flatMap(fromOwners -> teams.ownersOf(event.to())
+                .map(toOwners -> notifications(eventId, event, fromOwners, toOwners)));
+    }
+
+    /** The wording, once the owners of both records are known: pure, so it is tested without a database. */
+    static List<NewNotification> notifications(String eventId, ConversationMoved event, Set<String> fromOwners,
+            Set<String> toOwners) {
+        Set<String> recipients = new LinkedHashSet<>(fromOwners);
+        recipients.addAll(toOwners);
+        if (event.movedBy() != null) {
+            recipients.remove(event.movedBy());
+        }
+        NotificationLink link = new NotificationLink(event.conversationId(),
+                event.to() == null ? null : event.to().id(), event.to() == null ? null : event.to().type());
+        String with = "The conversation with " + E164.masked(event.customerNumber());
+        String from = InboundMessageAlerts.recordName(event.from());
+        String to = InboundMessageAlerts.recordName(event.to());
+        List<NewNotification> notifications = new ArrayList<>();
+        for (String recipient : recipients) {
+            boolean left = fromOwners.contains(recipient);
+            boolean joined = toOwners.contains(recipient);
+            String text;
+            if (left && joined) {
+                text = with + " was moved from your record " + from + " to your record " + to + ".";
+            } else if (left) {
+                text = with + " was moved away from your record " + from + " to " + to + ".";
+            } else {
+                text = with + " was moved to your record " + to + ".";
             }
-            NotificationLink link = new NotificationLink(event.conversationId(),
-                    event.to() == null ? null : event.to().id(), event.to() == null ? null : event.to().type());
-            String with = "The conversation with " + E164.masked(event.customerNumber());
-            String from = InboundMessageAlerts.recordName(event.from());
-            String to = InboundMessageAlerts.recordName(event.to());
-            List<NewNotification> notifications = new ArrayList<>();
-            for (String recipient : recipients) {
-                boolean left = fromOwners.contains(recipient);
-                boolean joined = toOwners.contains(recipient);
-                String text;
-                if (left && joined) {
-                    text = with + " was moved from your record " + from + " to your record " + to + ".";
-                } else if (left) {
-                    text = with + " was moved away from your record " + from + " to " + to + ".";
-                } else {
-                    text = with + " was moved to your record " + to + ".";
-                }
-                notifications.add(new NewNotification(eventId, recipient, NotificationKind.CONVERSATION_MOVED, TITLE,
-                        text, link));
-            }
-            return notifications;
-        }));
+            notifications.add(new NewNotification(eventId, recipient, NotificationKind.CONVERSATION_MOVED, TITLE,
+                    text, link));
+        }
+        return notifications;
     }
 }

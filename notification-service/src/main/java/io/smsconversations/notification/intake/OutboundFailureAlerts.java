@@ -32,31 +32,42 @@ public class OutboundFailureAlerts {
     }
 
     public Uni<List<NewNotification>> notificationsFor(String eventId, ConversationMessageStatusChanged event) {
-        if (event.status() == null || !event.status().isFailure()) {
+        if (!isFailure(event)) {
             return Uni.createFrom().item(List.of());
         }
-        return teams.ownersOf(event.record()).map(owners -> {
-            Set<String> recipients = new LinkedHashSet<>();
-            String sender = blankToNull(event.sentBy());
-            if (sender != null) {
-                recipients.add(sender);
-            }
-            recipients.addAll(owners);
-            NotificationLink link = new NotificationLink(event.conversationId(),
-                    event.record() == null ? null : event.record().id(),
-                    event.record() == null ? null : event.record().type());
-            String to = E164.masked(event.customerNumber());
-            String why = "was not delivered: " + reasonInWords(event.reason()) + " (" + reasonCode(event) + ")";
-            List<NewNotification> notifications = new ArrayList<>();
-            for (String recipient : recipients) {
-                String text = recipient.equals(sender)
-                        ? "Your message to " + to + " " + why
-                        : "A message to " + to + " on " + InboundMessageAlerts.recordName(event.record()) + " " + why;
-                notifications.add(new NewNotification(eventId, recipient, NotificationKind.OUTBOUND_FAILED, TITLE,
-                        text, link));
-            }
-            return notifications;
-        });
+        return teams.ownersOf(event.record()).map(owners -> notifications(eventId, event, owners));
+    }
+
+    static boolean isFailure(ConversationMessageStatusChanged event) {
+        return event.status() != null && event.status().isFailure();
+    }
+
+    /** The wording, once the record's owners are known: pure, so it is tested without a database. */
+    static List<NewNotification> notifications(String eventId, ConversationMessageStatusChanged event,
+            Set<String> owners) {
+        if (!isFailure(event)) {
+            return List.of();
+        }
+        Set<String> recipients = new LinkedHashSet<>();
+        String sender = blankToNull(event.sentBy());
+        if (sender != null) {
+            recipients.add(sender);
+        }
+        recipients.addAll(owners);
+        NotificationLink link = new NotificationLink(event.conversationId(),
+                event.record() == null ? null : event.record().id(),
+                event.record() == null ? null : event.record().type());
+        String to = E164.masked(event.customerNumber());
+        String why = "was not delivered: " + reasonInWords(event.reason()) + " (" + reasonCode(event) + ")";
+        List<NewNotification> notifications = new ArrayList<>();
+        for (String recipient : recipients) {
+            String text = recipient.equals(sender)
+                    ? "Your message to " + to + " " + why
+                    : "A message to " + to + " on " + InboundMessageAlerts.recordName(event.record()) + " " + why;
+            notifications.add(new NewNotification(eventId, recipient, NotificationKind.OUTBOUND_FAILED, TITLE,
+                    text, link));
+        }
+        return notifications;
     }
 
     /** The normalised reason in a seller's words. */

@@ -8,17 +8,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.netty.channel.ChannelOption;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -26,24 +28,14 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.smsconversations.notification.access.Caller;
 import io.smsconversations.notification.inbox.NotificationStore;
 import io.smsconversations.notification.inbox.NotificationView;
+import io.smsconversations.restproblems.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ServiceUnavailableException;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 
 /**
  * The live stream of the calling seller's new notifications, as Server-Sent Events: each event's id is the
@@ -59,7 +51,10 @@ import jakarta.ws.rs.sse.Sse;
 @Path("/api/notifications/stream")
 @Authenticated
 @Tag(name = "Notifications")
-public class NotificationStreamResource {
+@APIResponse(responseCode = "403", description = "Not Allowed")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme")
+public class NotificationStreamResource implements NotificationStreamApi {
 
     static final String CONNECTED = "connected";
     static final String HEARTBEAT = "heartbeat";
@@ -67,61 +62,37 @@ public class NotificationStreamResource {
 
     private static final Logger LOG = Logger.getLogger(NotificationStreamResource.class);
 
-    @Inject
-    JsonWebToken caller;
+    private final Caller caller;
+    private final NotificationHub hub;
+    private final ReplicaFanOut fanOut;
+    private final NotificationStore store;
+    private final StreamSlots slots;
+    private final Vertx vertx;
+    private final int bufferSize;
+    private final Duration heartbeatInterval;
+    private final int replayBatch;
 
-    @Inject
-    NotificationHub hub;
+    NotificationStreamResource(Caller caller, NotificationHub hub, ReplicaFanOut fanOut, NotificationStore store,
+            StreamSlots slots, Vertx vertx,
+            @ConfigProperty(name = "notification.stream.buffer-size", defaultValue = "256") int bufferSize,
+            @ConfigProperty(name = "notification.stream.heartbeat", defaultValue = "15s") Duration heartbeatInterval,
+            @ConfigProperty(name = "notification.stream.replay-batch", defaultValue = "100") int replayBatch) {
+        this.caller = caller;
+        this.hub = hub;
+        this.fanOut = fanOut;
+        this.store = store;
+        this.slots = slots;
+        this.vertx = vertx;
+        this.bufferSize = bufferSize;
+        this.heartbeatInterval = heartbeatInterval;
+        this.replayBatch = replayBatch;
+    }
 
-    @Inject
-    ReplicaFanOut fanOut;
-
-    @Inject
-    NotificationStore store;
-
-    @Inject
-    StreamSlots slots;
-
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "notification.stream.buffer-size", defaultValue = "256")
-    int bufferSize;
-
-    @ConfigProperty(name = "notification.stream.heartbeat", defaultValue = "15s")
-    Duration heartbeatInterval;
-
-    @ConfigProperty(name = "notification.stream.replay-batch", defaultValue = "100")
-    int replayBatch;
-
-    @GET
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live stream of my new notifications (Server-Sent Events)",
-            description = "Each event: `id` = notification id, `data` = the notification as JSON (same shape as in"
-                    + " the list). Starts with the comment `:connected`; a `:heartbeat` comment keeps an idle"
-                    + " stream open. With `Last-Event-ID`, first sends the caller's notifications with a greater id."
-                    + " Ends with the comment `:token-expired` when the bearer token expires: reconnect with a new"
-                    + " token and `Last-Event-ID`.")
-    @APIResponse(responseCode = "200", description = "The event stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-                    schema = @Schema(implementation = NotificationView.class)))
-    @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not a notification id",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "429", description = "The caller already holds notification.stream.max-per-seller"
-            + " open streams on this replica: close one (another tab or device) first",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "503", description = "This replica does not hear of new notifications yet",
-            content = @Content(mediaType = "application/problem+json"))
-    public Multi<OutboundSseEvent> stream(@Context Sse sse, @Context HttpServerRequest request,
-            @Parameter(description = "Resume: the id of the last event received; the stream first sends the caller's"
-                    + " notifications with a greater id")
-            @RestHeader("Last-Event-ID") String lastEventId) {
-        String sellerId = caller.getSubject();
+    @Override
+    public Multi<OutboundSseEvent> stream(Sse sse, HttpServerRequest request, String lastEventId) {
+        String sellerId = caller.sellerId();
         Long resumeAfter = lastEventId(lastEventId);
-        long expiresAtMillis = caller.getExpirationTime() * 1000;
+        long expiresAtMillis = caller.tokenExpiresAtMillis();
         StreamSlots.Slot slot = slots.acquire(sellerId).orElseThrow(this::tooManyStreams);
         return Uni.createFrom().completionStage(fanOut::listening)
                 .ifNoItem().after(Duration.ofSeconds(10))
@@ -141,12 +112,10 @@ public class NotificationStreamResource {
     }
 
     private HttpProblem tooManyStreams() {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.TOO_MANY_REQUESTS)
-                .withTitle(Response.Status.TOO_MANY_REQUESTS.getReasonPhrase())
-                .withDetail("You already have " + slots.maxPerSeller() + " live notification streams open, the most"
+        return Problem.of(Response.Status.TOO_MANY_REQUESTS)
+                .detail("You already have " + slots.maxPerSeller() + " live notification streams open, the most"
                         + " one seller may: close one (another tab or device) before opening another")
-                .withHeader(HttpHeaders.RETRY_AFTER, "30")
+                .header(HttpHeaders.RETRY_AFTER, "30")
                 .build();
     }
 

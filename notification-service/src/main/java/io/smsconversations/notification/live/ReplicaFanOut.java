@@ -49,18 +49,20 @@ public class ReplicaFanOut {
     private boolean draining;
     private volatile PgSubscriber subscriber;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
+    // the listening connection is this replica's own (LISTEN), opened with the datasource's settings
+    private final String url;
+    private final String user;
+    private final String password;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
-    public ReplicaFanOut(NotificationHub hub, NotificationStore store) {
+    public ReplicaFanOut(NotificationHub hub, NotificationStore store,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.hub = hub;
         this.store = store;
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx) {

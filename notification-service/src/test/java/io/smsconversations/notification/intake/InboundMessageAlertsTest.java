@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.ConversationMessageAdded;
@@ -17,6 +18,7 @@ import io.smsconversations.notification.inbox.NewNotification;
 import io.smsconversations.notification.inbox.NotificationKind;
 
 /** The wording of the notifications, without the application: what a seller reads, and what it must not show. */
+@Tag("fast")
 class InboundMessageAlertsTest {
 
     private final InboundMessageAlerts alerts = new InboundMessageAlerts();

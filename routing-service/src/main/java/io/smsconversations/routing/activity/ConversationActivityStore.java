@@ -1,5 +1,6 @@
 package io.smsconversations.routing.activity;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.EventTypes;
-import io.smsconversations.routing.directory.DirectoryStore;
 
 /**
  * The conversation-activity projection (routing rule 1). One row per (customer number, business number); an activity
@@ -18,6 +18,12 @@ import io.smsconversations.routing.directory.DirectoryStore;
  */
 @ApplicationScoped
 public class ConversationActivityStore {
+
+    private final Clock clock;
+
+    ConversationActivityStore(Clock clock) {
+        this.clock = clock;
+    }
 
     private static final String ADVANCE = """
             INSERT INTO conversation_activity AS a (customer_number, business_number, record_id, conversation_id,
@@ -40,7 +46,7 @@ public class ConversationActivityStore {
                 .setParameter(5, activity.occurredAt())
                 .setParameter(6, activity.eventId())
                 .setParameter(7, activity.eventType())
-                .setParameter(8, DirectoryStore.now())
+                .setParameter(8, clock.instant())
                 .setParameter(9, EventTypes.CONVERSATION_MOVED)
                 .executeUpdate()))
                 .map(updated -> updated > 0);

@@ -2,7 +2,6 @@ package io.smsconversations.routing.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,9 +33,11 @@ public class BodyLimits {
     /** Right after Quarkus's own limit check (order -2), before authentication and the REST resources. */
     static final int ORDER = -1;
 
-    @Inject
-    @ConfigProperty(name = "routing.http.max-body-size", defaultValue = "10240K")
-    MemorySize limit;
+    private final MemorySize limit;
+
+    BodyLimits(@ConfigProperty(name = "routing.http.max-body-size", defaultValue = "10240K") MemorySize limit) {
+        this.limit = limit;
+    }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);

@@ -1,32 +1,20 @@
 package io.smsconversations.routing.admin;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -56,117 +44,75 @@ import io.smsconversations.routing.directory.InvalidDirectoryEntryException;
         description = "Records, sellers, teams and business numbers that routing decides with (role sms-admin)")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
-public class DirectoryAdminResource {
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme", scopes = "sms-admin")
+public class DirectoryAdminResource implements DirectoryAdminApi {
 
     private static final Logger LOG = Logger.getLogger(DirectoryAdminResource.class);
 
-    @Inject
-    DirectoryNormaliser normaliser;
+    private final DirectoryNormaliser normaliser;
 
-    @Inject
-    DirectoryPublisher publisher;
+    private final DirectoryPublisher publisher;
 
-    @Inject
-    DirectoryStore store;
+    private final DirectoryStore store;
+
+    private final Clock clock;
+
+    DirectoryAdminResource(DirectoryNormaliser normaliser, DirectoryPublisher publisher, DirectoryStore store,
+            Clock clock) {
+        this.normaliser = normaliser;
+        this.publisher = publisher;
+        this.store = store;
+        this.clock = clock;
+    }
 
     // --- records
 
-    @PUT
-    @Path("/records/{id}")
-    @Operation(summary = "Create or replace a record",
-            description = "Phone numbers are normalised to E.164 (numbers without country code are read in the "
-                    + "configured default region); modifiedOn defaults to now. Published to directory.records.")
-    @APIResponse(responseCode = "202", description = "Published; the body is the record as published",
-            content = @Content(schema = @Schema(implementation = DirectoryRecord.class)))
-    @APIResponse(responseCode = "400", description = "Invalid record: the problem names each field")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> putRecord(@PathParam("id") @NotBlank @Size(max = 128) String id,
-            @NotNull DirectoryRecord record) {
-        DirectoryRecord normalised = valid(() -> normaliser.record(id, record, DirectoryStore.now()));
+    @Override
+    public Uni<Response> putRecord(String id, DirectoryRecord record) {
+        DirectoryRecord normalised = valid(() -> normaliser.record(id, record, clock.instant()));
         return published(publisher.publishRecord(normalised), Topics.DIRECTORY_RECORDS, normalised)
                 .invoke(() -> LOG.infof("record %s published (%d phone number(s))", id, normalised.phones().size()));
     }
 
-    @DELETE
-    @Path("/records/{id}")
-    @Operation(summary = "Delete a record", description = "Publishes a tombstone to directory.records.")
-    @APIResponse(responseCode = "202", description = "Tombstone published")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> deleteRecord(@PathParam("id") @NotBlank @Size(max = 128) String id) {
+    @Override
+    public Uni<Response> deleteRecord(String id) {
         return published(publisher.deleteRecord(id), Topics.DIRECTORY_RECORDS, null);
     }
 
-    @GET
-    @Path("/records/{id}")
-    @Operation(summary = "A record as this service knows it")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DirectoryRecord.class)))
-    @APIResponse(responseCode = "404", description = "No such record")
-    public Uni<DirectoryRecord> getRecord(@PathParam("id") String id) {
+    @Override
+    public Uni<DirectoryRecord> getRecord(String id) {
         return store.record(id).map(found -> found.orElseThrow(() -> new NotFoundException("no record " + id)));
     }
 
-    @GET
-    @Path("/records")
-    @Operation(summary = "The records carrying a phone number",
-            description = "The number is normalised like the records' numbers, so any format finds the same records.")
-    @APIResponse(responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DirectoryRecord.class)))
-    @APIResponse(responseCode = "400", description = "The phone is missing or not a phone number")
-    public Uni<List<DirectoryRecord>> recordsByPhone(
-            @Parameter(description = "a phone number, e.g. +14255550100") @QueryParam("phone") String phone) {
-        String number = normaliser.phone(phone).orElseThrow(() -> HttpProblem.builder()
-                .withStatus(Response.Status.BAD_REQUEST).withTitle("Bad Request")
-                .withDetail("query parameter phone: is not a valid phone number").build());
+    @Override
+    public Uni<List<DirectoryRecord>> recordsByPhone(String phone) {
+        String number = normaliser.phone(phone).orElseThrow(() -> Problems.notAPhoneNumber("phone"));
         return store.recordsCarrying(number);
     }
 
     // --- sellers
 
-    @PUT
-    @Path("/sellers/{id}")
-    @Operation(summary = "Create or replace a seller", description = "id is the seller's OIDC subject. "
-            + "Published to directory.sellers.")
-    @APIResponse(responseCode = "202", description = "Published; the body is the seller as published",
-            content = @Content(schema = @Schema(implementation = Seller.class)))
-    @APIResponse(responseCode = "400", description = "Invalid seller: the problem names each field")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> putSeller(@PathParam("id") @NotBlank @Size(max = 128) String id,
-            @NotNull Seller seller) {
+    @Override
+    public Uni<Response> putSeller(String id, Seller seller) {
         Seller normalised = valid(() -> normaliser.seller(id, seller));
         return published(publisher.publishSeller(normalised), Topics.DIRECTORY_SELLERS, normalised);
     }
 
-    @DELETE
-    @Path("/sellers/{id}")
-    @Operation(summary = "Delete a seller", description = "Publishes a tombstone to directory.sellers.")
-    @APIResponse(responseCode = "202", description = "Tombstone published")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> deleteSeller(@PathParam("id") @NotBlank @Size(max = 128) String id) {
+    @Override
+    public Uni<Response> deleteSeller(String id) {
         return published(publisher.deleteSeller(id), Topics.DIRECTORY_SELLERS, null);
     }
 
-    @GET
-    @Path("/sellers/{id}")
-    @Operation(summary = "A seller as this service knows them")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Seller.class)))
-    @APIResponse(responseCode = "404", description = "No such seller")
-    public Uni<Seller> getSeller(@PathParam("id") String id) {
+    @Override
+    public Uni<Seller> getSeller(String id) {
         return store.seller(id).map(found -> found.orElseThrow(() -> new NotFoundException("no seller " + id)));
     }
 
     // --- business numbers
 
-    @PUT
-    @Path("/business-numbers/{number}")
-    @Operation(summary = "Create or replace a business number",
-            description = "number is URL-encoded (%2B14255550199). Names are unique. "
-                    + "Published to directory.business-numbers.")
-    @APIResponse(responseCode = "202", description = "Published; the body is the number as published",
-            content = @Content(schema = @Schema(implementation = BusinessNumber.class)))
-    @APIResponse(responseCode = "400", description = "Invalid business number: the problem names each field")
-    @APIResponse(responseCode = "409", description = "Another business number has this name")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> putBusinessNumber(@PathParam("number") String number, @NotNull BusinessNumber body) {
+    @Override
+    public Uni<Response> putBusinessNumber(String number, BusinessNumber body) {
         String key = valid(() -> normaliser.businessNumberKey(number), "path");
         BusinessNumber normalised = valid(() -> normaliser.businessNumber(key, body));
         return store.businessNumberNameTaken(normalised.name(), key).chain(taken -> {
@@ -178,24 +124,14 @@ public class DirectoryAdminResource {
         }).invoke(() -> LOG.infof("business number %s published", E164.masked(key)));
     }
 
-    @DELETE
-    @Path("/business-numbers/{number}")
-    @Operation(summary = "Delete a business number",
-            description = "Publishes a tombstone to directory.business-numbers.")
-    @APIResponse(responseCode = "202", description = "Tombstone published")
-    @APIResponse(responseCode = "400", description = "The number is not a phone number")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge the change; retry")
-    public Uni<Response> deleteBusinessNumber(@PathParam("number") String number) {
+    @Override
+    public Uni<Response> deleteBusinessNumber(String number) {
         String key = valid(() -> normaliser.businessNumberKey(number), "path");
         return published(publisher.deleteBusinessNumber(key), Topics.DIRECTORY_BUSINESS_NUMBERS, null);
     }
 
-    @GET
-    @Path("/business-numbers/{number}")
-    @Operation(summary = "A business number as this service knows it")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BusinessNumber.class)))
-    @APIResponse(responseCode = "404", description = "No such business number")
-    public Uni<BusinessNumber> getBusinessNumber(@PathParam("number") String number) {
+    @Override
+    public Uni<BusinessNumber> getBusinessNumber(String number) {
         String key = valid(() -> normaliser.businessNumberKey(number), "path");
         return store.businessNumber(key)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("no such business number")));

@@ -5,32 +5,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +30,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.routing.directory.DirectoryNormaliser;
 import io.smsconversations.routing.directory.DirectoryPublisher;
-import io.smsconversations.routing.directory.DirectoryStore;
 import io.smsconversations.routing.directory.InvalidDirectoryEntryException;
 import io.smsconversations.routing.directory.RecordCsv;
 import io.smsconversations.routing.directory.Violation;
@@ -56,32 +47,44 @@ import io.smsconversations.routing.directory.Violation;
  */
 @Path(RecordImportResource.PATH)
 @RolesAllowed("sms-admin")
+// both imports read their body as a stream, on a worker thread
+@Blocking
 @Tag(name = "Directory administration")
-public class RecordImportResource {
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller is not an sms-admin")
+// the operations are declared by the interface, where SmallRye would not see this class's security
+@SecurityRequirement(name = "SecurityScheme", scopes = "sms-admin")
+public class RecordImportResource implements RecordImportApi {
 
     public static final String PATH = "/api/admin/records/import";
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
-    private static final String PROBLEM = "application/problem+json";
 
     private static final Logger LOG = Logger.getLogger(RecordImportResource.class);
 
-    @Inject
-    DirectoryNormaliser normaliser;
+    private final DirectoryNormaliser normaliser;
 
-    @Inject
-    DirectoryPublisher publisher;
+    private final DirectoryPublisher publisher;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    @ConfigProperty(name = "routing.import.max-in-flight", defaultValue = "128")
-    int maxInFlight;
+    private final Clock clock;
 
-    @ConfigProperty(name = "routing.import.max-line-length", defaultValue = "65536")
-    int maxLineLength;
+    private final int maxInFlight;
 
-    /** What became of one line. */
+    private final int maxLineLength;
+
+    RecordImportResource(DirectoryNormaliser normaliser, DirectoryPublisher publisher, ObjectMapper json, Clock clock,
+            @ConfigProperty(name = "routing.import.max-in-flight", defaultValue = "128") int maxInFlight,
+            @ConfigProperty(name = "routing.import.max-line-length", defaultValue = "65536") int maxLineLength) {
+        this.normaliser = normaliser;
+        this.publisher = publisher;
+        this.json = json;
+        this.clock = clock;
+        this.maxInFlight = maxInFlight;
+        this.maxLineLength = maxLineLength;
+    }
+
     /** What became of one line; {@code tooLong} is the number of a line that was too long to read. */
     private record Outcome(boolean blank, RecordImportResult.Reject reject, Long tooLong) {
 
@@ -93,41 +96,13 @@ public class RecordImportResource {
         }
     }
 
-    @POST
-    @Blocking
-    @Consumes({ NDJSON, "application/jsonl" })
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import records in bulk (JSON lines)",
-            description = "One DirectoryRecord per line, each with its id. Each line is validated and normalised "
-                    + "like PUT /api/admin/records/{id}; valid ones are published to directory.records, refused ones "
-                    + "are listed with their line number. Blank lines are skipped.")
-    @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
-            content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
-    @APIResponse(responseCode = "413", description = "A line is longer than routing.import.max-line-length "
-            + "characters: the problem names it (line); the lines before it were imported as it reports (imported), "
-            + "nothing from it on was read", content = @Content(mediaType = PROBLEM))
+    @Override
     public Uni<RecordImportResult> importRecords(InputStream body) {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         return importLines(reader, new ImportLines(reader, 1, maxLineLength), this::fromJson, "JSON lines");
     }
 
-    @POST
-    @Blocking
-    @Consumes(CSV)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import records in bulk (CSV)",
-            description = "First line: the column names, among id,type,name,ownerSellerId,ownerTeamId,active,"
-                    + "modifiedOn,mobile,business,accountId,customerId,relatedContactIds (id, type and name "
-                    + "required). mobile and business hold numbers, relatedContactIds ids, separated by ';'. Each line "
-                    + "is validated and normalised like PUT /api/admin/records/{id}; refused lines are listed with "
-                    + "their line number (the header is line 1).")
-    @APIResponse(responseCode = "200", description = "Read to the end; the counts and the refused lines",
-            content = @Content(schema = @Schema(implementation = RecordImportResult.class)))
-    @APIResponse(responseCode = "400", description = "The header line is missing or names unknown columns",
-            content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "413", description = "A line is longer than routing.import.max-line-length "
-            + "characters: the problem names it (line); the lines before it were imported as it reports (imported), "
-            + "nothing from it on was read", content = @Content(mediaType = PROBLEM))
+    @Override
     public Uni<RecordImportResult> importCsv(InputStream body) {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         ImportLines lines = new ImportLines(reader, 1, maxLineLength);
@@ -144,7 +119,7 @@ public class RecordImportResource {
     private RecordCsv header(ImportLines lines) {
         ImportLines.Line header = lines.hasNext() ? lines.next() : null;
         if (header != null && header.tooLong()) {
-            throw lineTooLong(1, new Tally().result());
+            throw Problems.lineTooLong(1, maxLineLength, new Tally().result());
         }
         if (header == null || header.text().isBlank()) {
             throw new InvalidDirectoryEntryException("CSV header",
@@ -165,30 +140,11 @@ public class RecordImportResource {
                         tally.tooLong == null ? "" : ", stopped at line " + tally.tooLong + " (too long)"))
                 .map(tally -> {
                     if (tally.tooLong != null) {
-                        throw lineTooLong(tally.tooLong, tally.result());
+                        throw Problems.lineTooLong(tally.tooLong, maxLineLength, tally.result());
                     }
                     return tally.result();
                 })
                 .eventually(() -> close(reader));
-    }
-
-    /**
-     * 413: the lines before {@code line} are imported as {@code imported} says (the import is streamed: each valid
-     * line was published as it was read); {@code line} and what follows were not read. The connection is closed,
-     * so the rest of the body is never read either.
-     */
-    private HttpProblem lineTooLong(long line, RecordImportResult imported) {
-        return HttpProblem.builder()
-                .withStatus(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                .withTitle(Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase())
-                .withDetail("line " + line + " is longer than " + maxLineLength + " characters; the import stopped "
-                        + "there: lines before it were imported as reported in imported, nothing from line " + line
-                        + " on (fix the line and import again from it: records are replaced by id)")
-                .withHeader("Connection", "close")
-                .with("line", line)
-                .with("maxLineLength", maxLineLength)
-                .with("imported", imported)
-                .build();
     }
 
     private DirectoryRecord fromJson(String text) {
@@ -234,7 +190,7 @@ public class RecordImportResource {
         }
         DirectoryRecord normalised;
         try {
-            normalised = normaliser.record(record.id(), record, DirectoryStore.now());
+            normalised = normaliser.record(record.id(), record, clock.instant());
         } catch (InvalidDirectoryEntryException e) {
             return refused(line, record.id(), e.getMessage(), e.violations());
         }

@@ -1,7 +1,6 @@
 package io.smsconversations.routing.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -25,14 +24,16 @@ import io.smsconversations.routing.messaging.CloudEventMessages;
 @ApplicationScoped
 public class AttachmentPublisher {
 
-    @Inject
-    @Channel("message-attachments-out")
-    MutinyEmitter<Record<String, String>> attachments;
+    private final MutinyEmitter<Record<String, String>> attachments;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    AttachmentPublisher(@Channel("message-attachments-out") MutinyEmitter<Record<String, String>> attachments,
+            ObjectMapper json) {
+        this.attachments = attachments;
+        this.json = json;
+    }
 
-    /** Completes when the broker acknowledged the event (acks=all). */
+    /** Completes, on the caller's Vert.x context, when the broker acknowledged the event (acks=all). */
     public Uni<Void> publish(MessageAttached attached) {
         String payload;
         try {
@@ -40,7 +41,7 @@ public class AttachmentPublisher {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("could not write MessageAttached as JSON", e));
         }
-        return attachments.sendMessage(CloudEventMessages.of(
+        return CloudEventMessages.send(attachments, CloudEventMessages.of(
                 ConversationKey.of(attached.message().from(), attached.message().to()), payload,
                 EventIds.derived("attach", attached.inboundEventId()), EventTypes.MESSAGE_ATTACHED,
                 attached.record().id()));

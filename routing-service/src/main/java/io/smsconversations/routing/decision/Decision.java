@@ -2,6 +2,7 @@ package io.smsconversations.routing.decision;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import io.smsconversations.events.AlertRecipient;
@@ -35,6 +36,18 @@ public record Decision(
     public Decision {
         candidates = List.copyOf(candidates);
         alerts = List.copyOf(alerts);
+    }
+
+    /**
+     * The decision {@code verdict} makes for {@code event}, with everything it looked at, so that it can be explained
+     * later (candidates sorted by id).
+     */
+    static Decision made(InboundEvent event, RoutingSnapshot snapshot, Verdict verdict, Instant decidedAt) {
+        List<Candidate> candidates = snapshot.candidates().stream().sorted(Comparator.comparing(Candidate::id))
+                .toList();
+        return new Decision(event.id(), event.message().provider(), event.message().providerMessageId(),
+                event.from(), event.to(), candidates, verdict.record(), verdict.rule(), verdict.reason(),
+                verdict.alerts(), verdict.leadCreated(), decidedAt, DecisionInputs.of(snapshot, verdict.steps()));
     }
 
     public List<String> candidateIds() {

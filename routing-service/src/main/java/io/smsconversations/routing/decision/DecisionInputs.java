@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.smsconversations.routing.activity.LastConversation;
+
 /**
  * What a decision looked at besides the candidates, kept with it so that "why did this reply land there?" can be
  * answered later, after the directory has changed. Stored as JSON in {@code routing_decision.inputs}.
@@ -36,5 +38,21 @@ public record DecisionInputs(
         ownerSellerTeams = ownerSellerTeams == null ? Map.of() : new TreeMap<>(ownerSellerTeams);
         steps = steps == null ? List.of() : List.copyOf(steps);
         teamNames = teamNames == null ? Map.of() : new TreeMap<>(teamNames);
+    }
+
+    /** What a decision on {@code snapshot} looked at, with the rules' {@code steps}. */
+    static DecisionInputs of(RoutingSnapshot snapshot, List<RoutingChoice.Step> steps) {
+        Map<String, List<String>> ownerTeams = new TreeMap<>();
+        snapshot.candidates().forEach(c -> {
+            if (c.ownerSellerId() != null) {
+                ownerTeams.put(c.ownerSellerId(), snapshot.sellers().teamsOf(c.ownerSellerId()).stream().sorted()
+                        .toList());
+            }
+        });
+        return new DecisionInputs(snapshot.numberKnown(), List.copyOf(snapshot.assignment().sellerIds()),
+                List.copyOf(snapshot.assignment().teamIds()), ownerTeams,
+                snapshot.lastConversation().map(LastConversation::recordId).orElse(null),
+                snapshot.lastConversation().map(LastConversation::at).orElse(null),
+                steps.stream().map(RoutingChoice.Step::toString).toList(), snapshot.teamNames());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -31,8 +30,11 @@ public class DecisionStore {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             ON CONFLICT (inbound_event_id) DO NOTHING""";
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    DecisionStore(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** A stored decision, and when its attach event was acknowledged by Kafka (null: not yet). */
     public record Stored(Decision decision, Instant attachPublishedAt) {

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +24,14 @@ public class RoutingDirectory {
     /** How many lead id generations to look at before giving up (each is only taken by a re-numbered lead). */
     static final int LEAD_GENERATIONS = 20;
 
-    @Inject
-    DirectoryStore store;
+    private final DirectoryStore store;
 
-    @Inject
-    ConversationActivityStore activity;
+    private final ConversationActivityStore activity;
+
+    RoutingDirectory(DirectoryStore store, ConversationActivityStore activity) {
+        this.store = store;
+        this.activity = activity;
+    }
 
     public Uni<RoutingSnapshot> snapshot(String customerNumber, String businessNumber) {
         return Panache.withSession(() -> store.recordsWithNumber(customerNumber)

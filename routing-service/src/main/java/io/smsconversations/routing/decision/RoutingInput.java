@@ -22,4 +22,10 @@ public record RoutingInput(List<Candidate> candidates, NumberAssignment assignme
         sellers = sellers == null ? SellerDirectory.empty() : sellers;
         lastConversationRecordId = lastConversationRecordId == null ? Optional.empty() : lastConversationRecordId;
     }
+
+    /** What the rules look at in {@code snapshot}: rule 1 sees its last conversation only while it is a candidate. */
+    static RoutingInput of(RoutingSnapshot snapshot) {
+        return new RoutingInput(snapshot.candidates(), snapshot.assignment(), snapshot.sellers(),
+                snapshot.lastConversationCandidateId());
+    }
 }

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +20,6 @@ public class RoutingMetrics {
     private final Map<DecidingRule, Counter> decisions = new EnumMap<>(DecidingRule.class);
     private final Counter leadsCreated;
 
-    @Inject
     public RoutingMetrics(MeterRegistry registry) {
         for (DecidingRule rule : DecidingRule.values()) {
             decisions.put(rule, Counter.builder("routing.decisions")

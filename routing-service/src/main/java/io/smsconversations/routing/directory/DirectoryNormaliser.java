@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,7 +36,6 @@ public class DirectoryNormaliser {
 
     private final String defaultRegion;
 
-    @Inject
     public DirectoryNormaliser(@ConfigProperty(name = "routing.default-region", defaultValue = "US") String region) {
         this.defaultRegion = region;
     }

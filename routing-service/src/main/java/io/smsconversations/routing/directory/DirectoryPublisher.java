@@ -3,7 +3,6 @@ package io.smsconversations.routing.directory;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
@@ -31,67 +30,73 @@ import io.smsconversations.routing.messaging.CloudEventMessages;
 @ApplicationScoped
 public class DirectoryPublisher {
 
-    @Inject
-    @Channel("directory-records-out")
-    MutinyEmitter<Record<String, String>> records;
+    private final MutinyEmitter<Record<String, String>> records;
 
-    @Inject
-    @Channel("directory-sellers-out")
-    MutinyEmitter<Record<String, String>> sellers;
+    private final MutinyEmitter<Record<String, String>> sellers;
 
-    @Inject
-    @Channel("directory-teams-out")
-    MutinyEmitter<Record<String, String>> teams;
+    private final MutinyEmitter<Record<String, String>> teams;
 
-    @Inject
-    @Channel("directory-business-numbers-out")
-    MutinyEmitter<Record<String, String>> businessNumbers;
+    private final MutinyEmitter<Record<String, String>> businessNumbers;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    DirectoryPublisher(@Channel("directory-records-out") MutinyEmitter<Record<String, String>> records,
+            @Channel("directory-sellers-out") MutinyEmitter<Record<String, String>> sellers,
+            @Channel("directory-teams-out") MutinyEmitter<Record<String, String>> teams,
+            @Channel("directory-business-numbers-out") MutinyEmitter<Record<String, String>> businessNumbers,
+            ObjectMapper json) {
+        this.records = records;
+        this.sellers = sellers;
+        this.teams = teams;
+        this.businessNumbers = businessNumbers;
+        this.json = json;
+    }
 
     public Uni<Void> publishRecord(DirectoryRecord record) {
         return publishRecord(record, UUID.randomUUID().toString());
     }
 
     public Uni<Void> publishRecord(DirectoryRecord record, String eventId) {
-        return records.sendMessage(CloudEventMessages.of(record.id(), toJson(record), eventId,
-                EventTypes.DIRECTORY_RECORD_UPSERTED, record.id()));
+        return send(records, record.id(), record, eventId, EventTypes.DIRECTORY_RECORD_UPSERTED, record.id());
     }
 
     public Uni<Void> deleteRecord(String id) {
-        return records.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_RECORD_UPSERTED, id));
+        return send(records, id, null, UUID.randomUUID().toString(), EventTypes.DIRECTORY_RECORD_UPSERTED, id);
     }
 
     public Uni<Void> publishSeller(Seller seller) {
-        return sellers.sendMessage(CloudEventMessages.of(seller.id(), toJson(seller), UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_SELLER_UPSERTED, seller.id()));
+        return send(sellers, seller.id(), seller, UUID.randomUUID().toString(), EventTypes.DIRECTORY_SELLER_UPSERTED,
+                seller.id());
     }
 
     public Uni<Void> deleteSeller(String id) {
-        return sellers.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_SELLER_UPSERTED, id));
+        return send(sellers, id, null, UUID.randomUUID().toString(), EventTypes.DIRECTORY_SELLER_UPSERTED, id);
     }
 
     public Uni<Void> publishTeam(Team team) {
-        return teams.sendMessage(CloudEventMessages.of(team.id(), toJson(team), UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_TEAM_UPSERTED, team.id()));
+        return send(teams, team.id(), team, UUID.randomUUID().toString(), EventTypes.DIRECTORY_TEAM_UPSERTED,
+                team.id());
     }
 
     public Uni<Void> deleteTeam(String id) {
-        return teams.sendMessage(CloudEventMessages.of(id, null, UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_TEAM_UPSERTED, id));
+        return send(teams, id, null, UUID.randomUUID().toString(), EventTypes.DIRECTORY_TEAM_UPSERTED, id);
     }
 
     public Uni<Void> publishBusinessNumber(BusinessNumber number) {
-        return businessNumbers.sendMessage(CloudEventMessages.of(number.number(), toJson(number),
-                UUID.randomUUID().toString(), EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null));
+        return send(businessNumbers, number.number(), number, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null);
     }
 
     public Uni<Void> deleteBusinessNumber(String number) {
-        return businessNumbers.sendMessage(CloudEventMessages.of(number, null, UUID.randomUUID().toString(),
-                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null));
+        return send(businessNumbers, number, null, UUID.randomUUID().toString(),
+                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED, null);
+    }
+
+    /** {@code value} null is a tombstone (the entry is deleted); completes on the caller's context. */
+    private Uni<Void> send(MutinyEmitter<Record<String, String>> emitter, String key, Object value, String eventId,
+            String type, String subject) {
+        return CloudEventMessages.send(emitter, CloudEventMessages.of(key, value == null ? null : toJson(value),
+                eventId, type, subject));
     }
 
     private String toJson(Object value) {

@@ -1,6 +1,5 @@
 package io.smsconversations.routing.directory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,14 +18,14 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
-import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.Seller;
 import io.smsconversations.events.Team;
 
 /**
  * The directory tables. Reads go through Panache; writes are SQL upserts ({@code INSERT ... ON CONFLICT}) so that
  * replaying a topic, or the directory consumer meeting a lead the router has just inserted, is never a conflict.
- * Records from the topic are written in batches by {@link RecordBatchWriter}; this class inserts the router's leads.
+ * Records are written by {@link RecordRows} (the topic's batches through {@link RecordBatchWriter}, the router's
+ * leads here).
  * <p>
  * Every method joins the session or transaction already open on the current Vert.x context, or opens its own.
  */
@@ -39,12 +38,6 @@ public class DirectoryStore {
      */
     public static final String RECORDS_WITH_NUMBER_SQL = "SELECT r.* FROM directory_record r WHERE r.id IN "
             + "(SELECT p.record_id FROM directory_record_phone p WHERE p.number = ?1) ORDER BY r.id";
-
-    private static final String INSERT_RECORD_IF_ABSENT = """
-            INSERT INTO directory_record (id, type, name, owner_seller_id, owner_team_id, active, modified_on, account_id,
-                customer_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (id) DO NOTHING""";
 
     private static final String UPSERT_TEAM = """
             INSERT INTO directory_team (id, name) VALUES (?1, ?2)
@@ -63,11 +56,8 @@ public class DirectoryStore {
 
     /** Inserts {@code record} unless a record with its id exists; true when it was inserted. */
     public Uni<Boolean> insertRecordIfAbsent(DirectoryRecord record) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> recordRow(session,
-                INSERT_RECORD_IF_ABSENT, record)
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : insertPhones(session, record).chain(() -> insertRelatedContacts(session, record))
-                                .replaceWith(true))));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> RecordRows.insertIfAbsent(session, record)));
     }
 
     public Uni<Void> upsertSeller(Seller seller) {
@@ -251,58 +241,6 @@ public class DirectoryStore {
 
     // --- SQL helpers
 
-    private static Uni<Integer> recordRow(Mutiny.Session session, String sql, DirectoryRecord r) {
-        return session.createNativeQuery(sql)
-                .setParameter(1, r.id())
-                .setParameter(2, r.type().name())
-                .setParameter(3, r.name())
-                .setParameter(4, r.owner() == null ? null : r.owner().sellerId())
-                .setParameter(5, r.owner() == null ? null : r.owner().teamId())
-                .setParameter(6, r.active())
-                .setParameter(7, r.modifiedOn())
-                .setParameter(8, r.accountId())
-                .setParameter(9, r.customerId())
-                .executeUpdate();
-    }
-
-    private static Uni<Void> insertRelatedContacts(Mutiny.Session session, DirectoryRecord record) {
-        List<String> contacts = record.relatedContactIds();
-        if (contacts.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO directory_record_related_contact (record_id, position, contact_id) VALUES ");
-        for (int i = 0; i < contacts.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i).append(", ?").append(2 + i).append(')');
-        }
-        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
-        insert.setParameter(1, record.id());
-        for (int i = 0; i < contacts.size(); i++) {
-            insert.setParameter(2 + i, contacts.get(i));
-        }
-        return insert.executeUpdate().replaceWithVoid();
-    }
-
-    private static Uni<Void> insertPhones(Mutiny.Session session, DirectoryRecord record) {
-        List<PhoneNumber> phones = record.phones();
-        if (phones.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO directory_record_phone (record_id, position, kind, number) VALUES ");
-        for (int i = 0; i < phones.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ").append(i).append(", ?").append(2 + 2 * i)
-                    .append(", ?").append(3 + 2 * i).append(')');
-        }
-        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
-        insert.setParameter(1, record.id());
-        for (int i = 0; i < phones.size(); i++) {
-            insert.setParameter(2 + 2 * i, phones.get(i).kind().name());
-            insert.setParameter(3 + 2 * i, phones.get(i).number());
-        }
-        return insert.executeUpdate().replaceWithVoid();
-    }
-
     private static Uni<Void> insertPairs(Mutiny.Session session, String table, String ownerColumn,
             String valueColumn, String owner, List<String> values) {
         if (values.isEmpty()) {
@@ -323,10 +261,5 @@ public class DirectoryStore {
 
     private static Uni<Integer> update(Mutiny.Session session, String sql, Object parameter) {
         return session.createNativeQuery(sql).setParameter(1, parameter).executeUpdate();
-    }
-
-    /** Now, at the precision PostgreSQL keeps, so that what is published equals what is stored. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -3,13 +3,17 @@ package io.smsconversations.routing.messaging;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smsconversations.consumers.CallerContext;
 import io.smsconversations.events.EventTypes;
 
 /**
@@ -37,5 +41,18 @@ public final class CloudEventMessages {
             ce.withSubject(subject);
         }
         return Message.of(Record.of(key, jsonOrNull), Metadata.of(ce.build()));
+    }
+
+    /**
+     * Sends {@code message} and completes when the broker acknowledged it, back on the Vert.x context of whoever
+     * subscribed: the producer acknowledges on its own thread, where neither Hibernate Reactive nor a request's
+     * context can continue, so no caller has to remember to come back.
+     */
+    public static Uni<Void> send(MutinyEmitter<Record<String, String>> emitter,
+            Message<Record<String, String>> message) {
+        return Uni.createFrom().deferred(() -> {
+            Executor caller = CallerContext.executor();
+            return emitter.sendMessage(message).emitOn(caller);
+        });
     }
 }

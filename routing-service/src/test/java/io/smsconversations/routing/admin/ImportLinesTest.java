@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The bounded line reader of the bulk import: line ends, numbering, and the bound. */
+@Tag("fast")
 class ImportLinesTest {
 
     @Test

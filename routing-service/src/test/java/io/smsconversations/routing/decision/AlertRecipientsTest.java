@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.AlertRecipient;
 import io.smsconversations.events.Owner;
 
+@Tag("fast")
 class AlertRecipientsTest {
 
     private static final NumberAssignment NUMBER = NumberAssignment.of("+14255550199", List.of("zoe"),

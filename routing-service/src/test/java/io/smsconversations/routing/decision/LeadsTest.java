@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.Owner;
@@ -15,6 +16,7 @@ import io.smsconversations.events.PhoneKind;
 import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordType;
 
+@Tag("fast")
 class LeadsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");

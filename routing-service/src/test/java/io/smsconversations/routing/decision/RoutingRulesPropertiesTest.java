@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tag;
 
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordType;
@@ -31,6 +32,7 @@ import io.smsconversations.events.RecordType;
  * Small value domains (a few owners, four instants, short ids) make ties on every key frequent, so every rule gets
  * to decide in some of the tries.
  */
+@Tag("fast")
 class RoutingRulesPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");

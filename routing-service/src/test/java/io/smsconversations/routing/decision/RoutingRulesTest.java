@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.Owner;
 import io.smsconversations.events.RecordType;
 
 /** SPEC §4, one rule at a time: each test makes the rules above the one under test tie. */
+@Tag("fast")
 class RoutingRulesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");

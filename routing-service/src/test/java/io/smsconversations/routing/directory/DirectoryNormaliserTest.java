@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.BusinessNumberType;
@@ -17,6 +18,7 @@ import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordType;
 import io.smsconversations.events.Seller;
 
+@Tag("fast")
 class DirectoryNormaliserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:15:30Z");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.Owner;
@@ -14,6 +15,7 @@ import io.smsconversations.events.PhoneKind;
 import io.smsconversations.events.PhoneNumber;
 import io.smsconversations.events.RecordType;
 
+@Tag("fast")
 class RecordCsvTest {
 
     @Test
