@@ -57,6 +57,10 @@ import io.smsconversations.testing.TestTokens;
 final class RunningSuite implements AutoCloseable {
 
     static final String TWILIO_AUTH_TOKEN = "end-to-end-twilio-token";
+    static final String VONAGE_SIGNATURE_SECRET = "end-to-end-vonage-signature-secret";
+    static final String ACS_WEBHOOK_SECRET = "end-to-end-acs-webhook-secret";
+    static final String ACS_SUBSCRIPTION = "sms-gateway";
+    static final String INFOBIP_WEBHOOK_SECRET = "end-to-end-infobip-webhook-secret";
     // A ceiling, not a wait: six JVMs start at once, and on a shared 2-core machine a start has taken over 2 minutes.
     private static final Duration READY = Duration.ofSeconds(300);
 
@@ -140,9 +144,17 @@ final class RunningSuite implements AutoCloseable {
         int gatewayPort = FreePorts.next();
         Map<String, String> gatewayConfig = new HashMap<>(common);
         gatewayConfig.put("gateway.public-base-url", "http://localhost:" + gatewayPort);
-        // A packaged gateway serves only the providers it is told to (the other three answer 404).
+        // A packaged gateway serves only the providers it is told to (the others answer 404): all four here, each
+        // with its secret, so that the fault run (FaultRunIT) can mix them and LogLeakIT's forgeries meet them.
         gatewayConfig.put("gateway.twilio.enabled", "true");
         gatewayConfig.put("gateway.twilio.auth-token", TWILIO_AUTH_TOKEN);
+        gatewayConfig.put("gateway.vonage.enabled", "true");
+        gatewayConfig.put("gateway.vonage.signature-secret", VONAGE_SIGNATURE_SECRET);
+        gatewayConfig.put("gateway.acs.enabled", "true");
+        gatewayConfig.put("gateway.acs.webhook-secret", ACS_WEBHOOK_SECRET);
+        gatewayConfig.put("gateway.acs.subscription-name", ACS_SUBSCRIPTION);
+        gatewayConfig.put("gateway.infobip.enabled", "true");
+        gatewayConfig.put("gateway.infobip.webhook-secret", INFOBIP_WEBHOOK_SECRET);
         // The gateway's own database: the ledger of send requests (idempotent sending).
         gatewayConfig.putAll(infrastructure.postgres().database("gateway", true).quarkusConfig());
         // Sends go to the gateway's built-in fake Twilio (never the real API from a test), which calls back.
@@ -263,6 +275,14 @@ final class RunningSuite implements AutoCloseable {
 
     String gatewayUrl() {
         return gateway.baseUrl();
+    }
+
+    /**
+     * The four backend services' processes, in the order the fault run kills them; each keeps its port,
+     * configuration and environment (SCRAM login included) across {@link ServiceProcess#kill} and restart.
+     */
+    List<ServiceProcess> backendProcesses() {
+        return List.of(gateway, routing, conversation, notification);
     }
 
     String routingUrl() {

