@@ -1,13 +1,18 @@
 package io.smsconversations.gateway.webhook;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Uni;
 import io.smsconversations.gateway.GatewayConfig;
+import io.smsconversations.gateway.inbound.PublishFailedException;
 
 /**
  * The refusals every adapter answers with, counted and logged the same way: 404 for a provider that is not enabled,
@@ -61,6 +66,22 @@ public class WebhookAnswers {
         metrics.rejected(provider, Rejection.MALFORMED);
         LOG.warnf("Refused %s webhook %s (%s): %s", provider, logId, Rejection.MALFORMED.tag(), detail);
         return new MalformedWebhookException(detail);
+    }
+
+    /**
+     * How every adapter ends a webhook that published one event: once Kafka acknowledged it, counted and answered by
+     * {@code accepted} (which logs it and picks the provider's success status); 503 when Kafka did not take it.
+     *
+     * @param logId safe to log (the provider's message id)
+     */
+    public Uni<Response> onceAcknowledged(Uni<String> published, String provider, String logId,
+            Function<String, Response> accepted) {
+        return published
+                .onItem().transform(eventId -> {
+                    metrics.accepted(provider);
+                    return accepted.apply(eventId);
+                })
+                .onFailure(PublishFailedException.class).transform(failure -> unavailable(provider, logId, failure));
     }
 
     /** 503 with Retry-After: Kafka did not acknowledge in time; the provider retries, the retry has the same ids. */

@@ -28,14 +28,12 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
-import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.BasicAuth;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.SharedSecret;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * LINK Mobility's two callback URLs, as its Dynamics 365 setup has them: one for delivery reports (the gate named in
@@ -63,16 +61,14 @@ public class LinkMobilityWebhook {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     LinkMobilityWebhook(LinkMobilityConfig link, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.link = link;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @POST
@@ -94,15 +90,12 @@ public class LinkMobilityWebhook {
             }
             return LinkMobilityCallbacks.deliveryReport(callback, now);
         });
-        return reportPublisher.publish(report)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(reportPublisher.publish(report), PROVIDER, report.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted LINK Mobility report %s (result %s) of message %s as event %s",
                             report.status(), report.providerCode(), report.providerMessageId(), eventId);
                     return Response.ok().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, report.providerMessageId(), failure));
+                });
     }
 
     @POST
@@ -124,16 +117,13 @@ public class LinkMobilityWebhook {
             }
             return LinkMobilityCallbacks.inbound(callback, now);
         });
-        return inboundPublisher.publish(message)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(inboundPublisher.publish(message), PROVIDER, message.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted LINK Mobility message %s from %s to %s as event %s",
                             message.providerMessageId(), E164.masked(message.from()), E164.masked(message.to()),
                             eventId);
                     return Response.ok().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, message.providerMessageId(), failure));
+                });
     }
 
     private void authenticate(String authorization) {

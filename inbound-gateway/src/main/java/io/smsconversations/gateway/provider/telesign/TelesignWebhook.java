@@ -27,12 +27,10 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
-import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Telesign's transaction callback URL: one URL for the statuses of our messages and for inbound SMS
@@ -59,16 +57,14 @@ public class TelesignWebhook {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     TelesignWebhook(TelesignConfig telesign, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.telesign = telesign;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @POST
@@ -91,28 +87,22 @@ public class TelesignWebhook {
 
     private Uni<Response> inbound(JsonNode callback, Instant now) {
         InboundMessageReceived message = map(callback, () -> TelesignCallbacks.inbound(callback, now));
-        return inboundPublisher.publish(message)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(inboundPublisher.publish(message), PROVIDER, message.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted Telesign message %s from %s to %s as event %s", message.providerMessageId(),
                             E164.masked(message.from()), E164.masked(message.to()), eventId);
                     return Response.ok().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, message.providerMessageId(), failure));
+                });
     }
 
     private Uni<Response> report(JsonNode callback, Instant now) {
         DeliveryReportReceived report = map(callback, () -> TelesignCallbacks.deliveryReport(callback, now));
-        return reportPublisher.publish(report)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(reportPublisher.publish(report), PROVIDER, report.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted Telesign status %s (code %s) of message %s as event %s", report.status(),
                             report.providerCode(), report.providerMessageId(), eventId);
                     return Response.ok().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, report.providerMessageId(), failure));
+                });
     }
 
     private void authenticate(String authorization, byte[] body) {

@@ -28,12 +28,10 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
-import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -58,14 +56,12 @@ public class TwilioMessageWebhook {
     private final TwilioRequestVerifier verifier;
     private final WebhookAnswers answers;
     private final InboundMessagePublisher publisher;
-    private final WebhookMetrics metrics;
 
     TwilioMessageWebhook(TwilioRequestVerifier verifier, WebhookAnswers answers,
-            InboundMessagePublisher publisher, WebhookMetrics metrics) {
+            InboundMessagePublisher publisher) {
         this.verifier = verifier;
         this.answers = answers;
         this.publisher = publisher;
-        this.metrics = metrics;
     }
 
     @POST
@@ -108,14 +104,11 @@ public class TwilioMessageWebhook {
         } catch (MalformedWebhookException e) {
             throw answers.malformed(PROVIDER, TwilioRequestVerifier.logId(form), e.getMessage());
         }
-        return publisher.publish(event)
-                .onItem().transform(eventId -> accepted(event, eventId))
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, event.providerMessageId(), failure));
+        return answers.onceAcknowledged(publisher.publish(event), PROVIDER, event.providerMessageId(),
+                eventId -> accepted(event, eventId));
     }
 
-    private Response accepted(InboundMessageReceived event, String eventId) {
-        metrics.accepted(PROVIDER);
+    private static Response accepted(InboundMessageReceived event, String eventId) {
         LOG.infof("Accepted Twilio message %s from %s to %s (%d segment(s), %d media) as event %s",
                 event.providerMessageId(), E164.masked(event.from()), E164.masked(event.to()), event.segments(),
                 event.media().size(), eventId);

@@ -26,12 +26,10 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
-import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -52,14 +50,12 @@ public class TwilioStatusWebhook {
     private final TwilioRequestVerifier verifier;
     private final DeliveryReportPublisher publisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     TwilioStatusWebhook(TwilioRequestVerifier verifier, DeliveryReportPublisher publisher,
-            WebhookAnswers answers, WebhookMetrics metrics) {
+            WebhookAnswers answers) {
         this.verifier = verifier;
         this.publisher = publisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @POST
@@ -97,15 +93,12 @@ public class TwilioStatusWebhook {
         } catch (MalformedWebhookException e) {
             throw answers.malformed(PROVIDER, logId, e.getMessage());
         }
-        return publisher.publish(report)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(publisher.publish(report), PROVIDER, report.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted Twilio status %s (%s) of message %s as event %s", report.status(),
                             report.providerCode() == null ? "no error" : "error " + report.providerCode(),
                             report.providerMessageId(), eventId);
                     return Response.noContent().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, report.providerMessageId(), failure));
+                });
     }
 }

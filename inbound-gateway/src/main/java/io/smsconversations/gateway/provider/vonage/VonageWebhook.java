@@ -25,11 +25,9 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
-import io.smsconversations.gateway.inbound.PublishFailedException;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -55,15 +53,13 @@ public class VonageWebhook {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     VonageWebhook(VonageRequests requests, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.requests = requests;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @GET
@@ -102,31 +98,25 @@ public class VonageWebhook {
         Instant now = Instant.now();
         requests.verify(parameters, now);
         InboundMessageReceived message = map(parameters, p -> VonageMessages.inbound(p, now));
-        return inboundPublisher.publish(message)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(inboundPublisher.publish(message), PROVIDER, message.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted Vonage message %s from %s to %s as event %s", message.providerMessageId(),
                             E164.masked(message.from()), E164.masked(message.to()), eventId);
                     return Response.noContent().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, message.providerMessageId(), failure));
+                });
     }
 
     private Uni<Response> receipt(Map<String, String> parameters) {
         Instant now = Instant.now();
         requests.verify(parameters, now);
         DeliveryReportReceived report = map(parameters, p -> VonageMessages.deliveryReceipt(p, now));
-        return reportPublisher.publish(report)
-                .onItem().transform(eventId -> {
-                    metrics.accepted(PROVIDER);
+        return answers.onceAcknowledged(reportPublisher.publish(report), PROVIDER, report.providerMessageId(),
+                eventId -> {
                     LOG.infof("Accepted Vonage receipt %s (%s) of message %s as event %s", report.status(),
                             report.providerCode() == null ? "no error" : "error " + report.providerCode(),
                             report.providerMessageId(), eventId);
                     return Response.noContent().build();
-                })
-                .onFailure(PublishFailedException.class)
-                .transform(failure -> answers.unavailable(PROVIDER, report.providerMessageId(), failure));
+                });
     }
 
     private <T> T map(Map<String, String> parameters, Function<Map<String, String>, T> mapping) {
