@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,8 +34,11 @@ public class AttachmentReader {
     private static final int MAX_PROVIDER = 32;
     private static final int MAX_PROVIDER_MESSAGE_ID = 128;
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    AttachmentReader(ObjectMapper json) {
+        this.json = json;
+    }
 
     public Attachment read(IncomingEvent event) {
         String eventId = event.id();

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 import io.smsconversations.conversation.insight.ResponseTimes;
 import io.smsconversations.conversation.move.MoveLocks;
 import io.smsconversations.conversation.optout.Keyword;
@@ -53,37 +53,29 @@ public class AttachmentRecorder {
     public record Recorded(Conversation conversation, ConversationMessage message, boolean duplicate) {
     }
 
-    @Inject
-    Threads threads;
-
-    @Inject
-    OptOuts optOuts;
-
-    @Inject
-    ConversationEventPublisher events;
-
-    @Inject
-    MoveLocks moveLocks;
-
-    @Inject
-    MoveRedirects redirects;
-
-    @Inject
-    RedirectAlerts redirectAlerts;
-
-    @Inject
-    OptOutKeywords keywords;
-
-    @Inject
-    KeywordReplies keywordReplies;
-
-    @Inject
-    ResponseTimes responseTimes;
-
+    private final Threads threads;
+    private final OptOuts optOuts;
+    private final ConversationOutbox events;
+    private final MoveLocks moveLocks;
+    private final MoveRedirects redirects;
+    private final RedirectAlerts redirectAlerts;
+    private final OptOutKeywords keywords;
+    private final KeywordReplies keywordReplies;
+    private final ResponseTimes responseTimes;
     private final Counter redirected;
 
-    @Inject
-    public AttachmentRecorder(MeterRegistry registry) {
+    AttachmentRecorder(Threads threads, OptOuts optOuts, ConversationOutbox events, MoveLocks moveLocks,
+            MoveRedirects redirects, RedirectAlerts redirectAlerts, OptOutKeywords keywords,
+            KeywordReplies keywordReplies, ResponseTimes responseTimes, MeterRegistry registry) {
+        this.threads = threads;
+        this.optOuts = optOuts;
+        this.events = events;
+        this.moveLocks = moveLocks;
+        this.redirects = redirects;
+        this.redirectAlerts = redirectAlerts;
+        this.keywords = keywords;
+        this.keywordReplies = keywordReplies;
+        this.responseTimes = responseTimes;
         this.redirected = Counter.builder("conversation.attach.redirected")
                 .description("Replies routing decided before it knew of a move, stored in the moved conversation")
                 .register(registry);
@@ -178,7 +170,7 @@ public class AttachmentRecorder {
                 attachment.occurredAt(), attachment.sourceEventId(), OptOutSource.keyword(keyword.word()))
                 .chain(changed -> changed
                         ? events.appendOptOutChanged(conversation.id.toString(), attachment.customerNumber(),
-                                attachment.businessNumber(), optedOut, ConversationEventPublisher.CAUSE_KEYWORD,
+                                attachment.businessNumber(), optedOut, ConversationOutbox.CAUSE_KEYWORD,
                                 attachment.sourceEventId(), attachment.occurredAt())
                         : Uni.createFrom().voidItem());
     }

@@ -5,12 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.events.DeliveryStatus;
@@ -30,8 +29,11 @@ public class DeliveryAdvance {
     private static final String LOCK = """
             SELECT 1 FROM (SELECT pg_advisory_xact_lock(2, hashtext(:lockKey))) AS locked""";
 
-    @Inject
-    ConversationEventPublisher events;
+    private final ConversationOutbox events;
+
+    DeliveryAdvance(ConversationOutbox events) {
+        this.events = events;
+    }
 
     /** Serialises, until the transaction ends, every change about one provider message. */
     public Uni<Void> lockProviderMessage(String provider, String providerMessageId) {

@@ -5,11 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 import io.smsconversations.conversation.optout.OptOutSource;
 import io.smsconversations.conversation.optout.OptOuts;
 import io.smsconversations.conversation.thread.ConversationMessage;
@@ -39,14 +38,15 @@ public class DeliveryReports {
     private static final String FORGET_PENDING = """
             DELETE FROM pending_delivery_report WHERE provider = :provider AND provider_message_id = :providerMessageId""";
 
-    @Inject
-    OptOuts optOuts;
+    private final OptOuts optOuts;
+    private final DeliveryAdvance advance;
+    private final ConversationOutbox events;
 
-    @Inject
-    DeliveryAdvance advance;
-
-    @Inject
-    ConversationEventPublisher events;
+    DeliveryReports(OptOuts optOuts, DeliveryAdvance advance, ConversationOutbox events) {
+        this.optOuts = optOuts;
+        this.advance = advance;
+        this.events = events;
+    }
 
     public Uni<Outcome> apply(String eventId, DeliveryReportReceived report) {
         // An opt-out report takes the pair's opt-out lock first, as a send does (see OptOuts).
@@ -124,7 +124,7 @@ public class DeliveryReports {
                 OptOutSource.providerReport(report.provider(), report.providerCode()))
                 .chain(changed -> changed
                         ? events.appendOptOutChanged(conversationId, report.to(), report.from(), true,
-                                ConversationEventPublisher.CAUSE_PROVIDER_REPORT, eventId, report.reportedAt())
+                                ConversationOutbox.CAUSE_PROVIDER_REPORT, eventId, report.reportedAt())
                         : Uni.createFrom().voidItem());
     }
 

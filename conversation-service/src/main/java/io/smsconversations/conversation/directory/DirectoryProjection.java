@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.BusinessNumber;
@@ -46,8 +45,11 @@ public class DirectoryProjection {
             ON CONFLICT (number) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
                 provider = EXCLUDED.provider""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    DirectoryProjection(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<Void> upsertRecord(DirectoryRecord record) {
         Tuple row = Tuple.tuple()

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
@@ -44,8 +43,11 @@ public class SendingNumberQueries {
             WHERE bt.number = $1
             LIMIT 1""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    SendingNumberQueries(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<SendingNumbers> of(Caller caller) {
         Uni<RowSet<Row>> rows = caller.admin()

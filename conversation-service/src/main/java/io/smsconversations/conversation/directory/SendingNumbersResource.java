@@ -1,21 +1,14 @@
 package io.smsconversations.conversation.directory;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
@@ -25,28 +18,22 @@ import io.smsconversations.conversation.access.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SELLER, Roles.ADMIN })
 @Tag(name = "Sending numbers", description = "The business numbers the caller may send from")
+// the operations are declared by the interface, where SmallRye would not see this class's security
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller holds neither the seller nor the sms-admin role")
-public class SendingNumbersResource {
+public class SendingNumbersResource implements SendingNumbersApi {
 
-    @Inject
-    SendingNumberQueries numbers;
+    private final SendingNumberQueries numbers;
+    private final Caller caller;
 
-    @Inject
-    SecurityIdentity identity;
+    SendingNumbersResource(SendingNumberQueries numbers, Caller caller) {
+        this.numbers = numbers;
+        this.caller = caller;
+    }
 
-    @Inject
-    JsonWebToken token;
-
-    @GET
-    @Operation(summary = "My sending numbers",
-            description = "The business numbers owned by the caller or by one of the caller's teams, by name, as the "
-                    + "directory says now. Admins get every business number.")
-    @APIResponse(responseCode = "200", description = "The numbers, possibly none",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SendingNumbers.class)))
+    @Override
     public Uni<SendingNumbers> mine() {
-        return numbers.of(Caller.of(identity, token));
+        return numbers.of(caller);
     }
 }

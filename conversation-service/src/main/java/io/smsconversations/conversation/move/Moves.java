@@ -1,12 +1,10 @@
 package io.smsconversations.conversation.move;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -14,10 +12,11 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smsconversations.restproblems.Problem;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Visibility;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 import io.smsconversations.conversation.send.UniqueViolation;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationQueries;
@@ -48,14 +47,15 @@ public class Moves {
     /** A seller may move a conversation only to a record they may see (SPEC §5). */
     private static final String VISIBLE_TARGET = TARGET + " AND " + Visibility.record("r");
 
-    @Inject
-    ConversationQueries conversations;
+    private final ConversationQueries conversations;
+    private final ConversationOutbox events;
+    private final MoveLocks moveLocks;
 
-    @Inject
-    ConversationEventPublisher events;
-
-    @Inject
-    MoveLocks moveLocks;
+    Moves(ConversationQueries conversations, ConversationOutbox events, MoveLocks moveLocks) {
+        this.conversations = conversations;
+        this.events = events;
+        this.moveLocks = moveLocks;
+    }
 
     public Uni<MoveResult> move(Caller caller, UUID conversationId, String targetRecordId) {
         if (targetRecordId == null || targetRecordId.isBlank()) {
@@ -211,11 +211,6 @@ public class Moves {
     }
 
     static HttpProblem problem(int status, String type, String title, String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create("https://sms-conversations.io/problems/" + type))
-                .withStatus(status)
-                .withTitle(title)
-                .withDetail(detail)
-                .build();
+        return Problem.of(status).type(type).title(title).detail(detail).build();
     }
 }

@@ -13,14 +13,12 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.encoding.SegmentCalculator;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
+import io.smsconversations.conversation.send.OutboundMessage;
 import io.smsconversations.conversation.send.SendRequests;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
-import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
-import io.smsconversations.events.MessageDirection;
 
 /**
  * The automatic answer to a keyword (issue 14 item 3): the STOP confirmation carriers require, the START
@@ -45,11 +43,11 @@ public class KeywordReplies {
     private final KeywordConfig config;
     private final ReplyTexts texts;
     private final SendRequests sendRequests;
-    private final ConversationEventPublisher events;
+    private final ConversationOutbox events;
     private final MeterRegistry registry;
 
     public KeywordReplies(KeywordConfig config, ReplyTexts texts, SendRequests sendRequests,
-            ConversationEventPublisher events, MeterRegistry registry) {
+            ConversationOutbox events, MeterRegistry registry) {
         this.config = config;
         this.texts = texts;
         this.sendRequests = sendRequests;
@@ -117,20 +115,9 @@ public class KeywordReplies {
     private static ConversationMessage reply(Conversation conversation, String keywordSourceEventId, Keyword keyword,
             String text, String provider) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ConversationMessage message = new ConversationMessage();
+        ConversationMessage message = OutboundMessage.queued(conversation, text, provider, now);
         message.id = messageId(keywordSourceEventId);
-        message.conversationId = conversation.id;
         message.sourceEventId = sourceEventId(keywordSourceEventId);
-        message.direction = MessageDirection.OUTBOUND;
-        message.body = text;
-        message.fromNumber = conversation.businessNumber;
-        message.toNumber = conversation.customerNumber;
-        message.provider = provider;
-        message.occurredAt = now;
-        message.storedAt = now;
-        message.segments = SegmentCalculator.preview(text).segments();
-        message.deliveryStatus = DeliveryStatus.QUEUED;
-        message.statusUpdatedAt = now;
         message.autoReply = keyword.kind();
         return message;
     }

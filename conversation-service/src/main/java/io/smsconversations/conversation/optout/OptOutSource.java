@@ -1,6 +1,6 @@
 package io.smsconversations.conversation.optout;
 
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 
 /**
  * What changed a pair's opt-out state (SPEC §6): a keyword the customer texted, or a provider reporting that the
@@ -14,14 +14,14 @@ import io.smsconversations.conversation.events.ConversationEventPublisher;
 public record OptOutSource(String cause, String keyword, String provider, String providerCode) {
 
     public static OptOutSource keyword(String keyword) {
-        return new OptOutSource(ConversationEventPublisher.CAUSE_KEYWORD, keyword, null, null);
+        return new OptOutSource(ConversationOutbox.CAUSE_KEYWORD, keyword, null, null);
     }
 
     public static OptOutSource providerReport(String provider, String providerCode) {
-        return new OptOutSource(ConversationEventPublisher.CAUSE_PROVIDER_REPORT, null, provider, providerCode);
+        return new OptOutSource(ConversationOutbox.CAUSE_PROVIDER_REPORT, null, provider, providerCode);
     }
 
     public boolean isProviderReport() {
-        return ConversationEventPublisher.CAUSE_PROVIDER_REPORT.equals(cause);
+        return ConversationOutbox.CAUSE_PROVIDER_REPORT.equals(cause);
     }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -57,14 +56,15 @@ public class Housekeeping {
         Duration interval();
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Config config;
 
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    Config config;
+    Housekeeping(Pool pool, Vertx vertx, Config config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+    }
 
     private volatile long timer = -1;
 

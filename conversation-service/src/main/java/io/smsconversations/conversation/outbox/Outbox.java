@@ -3,7 +3,6 @@ package io.smsconversations.conversation.outbox;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +31,11 @@ public class Outbox {
             INSERT INTO outbox_event (topic, message_key, ce_id, ce_type, ce_subject, ce_time, payload)
             VALUES (:topic, :key, :id, :type, :subject, :time, CAST(CAST(:payload AS text) AS json))""";
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    Outbox(ObjectMapper json) {
+        this.json = json;
+    }
 
     public Uni<Void> append(OutboxEvent event) {
         String payload;

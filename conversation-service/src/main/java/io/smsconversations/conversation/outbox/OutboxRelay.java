@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -59,26 +58,24 @@ public class OutboxRelay {
             SELECT id, topic, message_key, ce_id, ce_type, ce_subject, ce_time, payload::text AS payload
             FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT $1""";
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    @Channel(CHANNEL)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-    MutinyEmitter<String> emitter;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    OutboxConfig config;
-
-    @Inject
-    MeterRegistry registry;
-
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final Vertx vertx;
+    private final OutboxConfig config;
+    private final MeterRegistry registry;
     private final AtomicBoolean running = new AtomicBoolean();
     private Counter published;
     private Counter failedPasses;
+
+    OutboxRelay(Pool pool,
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            MutinyEmitter<String> emitter, Vertx vertx, OutboxConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.vertx = vertx;
+        this.config = config;
+        this.registry = registry;
+    }
 
     void start(@Observes StartupEvent ignored) {
         published = Counter.builder("conversation.outbox.published")

@@ -1,10 +1,8 @@
 package io.smsconversations.conversation.quiet;
 
-import java.net.URI;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,19 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.conversation.ApiExamples;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.restproblems.Problem;
 
 /**
  * The organisation's quiet-hours window (issue 14 item 4): every seller may read it (the pane can tell before
@@ -35,17 +30,19 @@ import io.smsconversations.conversation.access.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SELLER, Roles.ADMIN })
 @Tag(name = "Compliance", description = "Quiet hours and other sending rules of the organisation")
+// the operations are declared by the interface, where SmallRye would not see this class's security
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Not a seller or admin (GET), not an admin (PUT, DELETE)")
-public class QuietHoursResource {
+public class QuietHoursResource implements QuietHoursApi {
 
     /** The window in the recipient's local time. */
     @Schema(name = "QuietHoursWindow")
     public record WindowRequest(
-            @Schema(example = "08:00", description = "Opens (HH:MM, 00:00-23:59)") String start,
-            @Schema(example = "20:00", description = "Closes, exclusive (HH:MM, up to 24:00); before the start: "
-                    + "the window wraps midnight") String end) {
+            @Schema(example = ApiExamples.WINDOW_START, description = "Opens (HH:MM, 00:00-23:59)") String start,
+            @Schema(example = ApiExamples.WINDOW_END,
+                    description = "Closes, exclusive (HH:MM, up to 24:00); before the start: the window wraps midnight")
+            String end) {
     }
 
     @Schema(name = "QuietHours")
@@ -63,34 +60,21 @@ public class QuietHoursResource {
 
     private final OrganisationWindow windows;
     private final QuietHoursConfig config;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final Caller caller;
 
-    public QuietHoursResource(OrganisationWindow windows, QuietHoursConfig config, SecurityIdentity identity,
-            JsonWebToken token) {
+    public QuietHoursResource(OrganisationWindow windows, QuietHoursConfig config, Caller caller) {
         this.windows = windows;
         this.config = config;
-        this.identity = identity;
-        this.token = token;
+        this.caller = caller;
     }
 
-    @GET
-    @Operation(summary = "The organisation's quiet-hours window")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = QuietHoursView.class)))
+    @Override
     public Uni<QuietHoursView> get() {
         return windows.current().map(this::view);
     }
 
-    @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set the organisation's quiet-hours window", description = "Sends to a recipient whose "
-            + "local time is outside it are refused (or scheduled for its start) unless the customer wrote lately.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = QuietHoursView.class)))
-    @APIResponse(responseCode = "400", description = "A time missing or not HH:MM, or start equal to end "
-            + "(reason bad-window)", content = @Content(mediaType = "application/problem+json"))
+    @Override
     public Uni<QuietHoursView> set(WindowRequest request) {
         Window window;
         try {
@@ -101,19 +85,14 @@ public class QuietHoursResource {
             window = new Window(Window.minute(request.start().strip(), false), Window.minute(request.end().strip(),
                     true));
         } catch (IllegalArgumentException e) {
-            throw HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST)
-                    .withType(URI.create("https://sms-conversations.io/problems/bad-window"))
-                    .withTitle("Bad quiet-hours window").withDetail(e.getMessage()).with("reason", "bad-window")
-                    .build();
+            throw Problem.of(Response.Status.BAD_REQUEST).type("bad-window").title("Bad quiet-hours window")
+                    .detail(e.getMessage()).reason("bad-window").build();
         }
-        return windows.set(window, Caller.of(identity, token).sellerId()).map(this::view);
+        return windows.set(window, caller.sellerId()).map(this::view);
     }
 
-    @DELETE
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Back to the configured default window")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = QuietHoursView.class)))
+    @Override
     public Uni<QuietHoursView> reset() {
         return windows.reset().map(this::view);
     }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smsconversations.restproblems.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,7 +38,6 @@ import io.vertx.mutiny.core.Vertx;
 public class ScheduledSendRelease {
 
     private static final Logger LOG = Logger.getLogger(ScheduledSendRelease.class);
-    private static final String PROBLEMS = "https://sms-conversations.io/problems/";
 
     private final ScheduledSends sends;
     private final Sender sender;
@@ -149,7 +149,7 @@ public class ScheduledSendRelease {
         if (failure instanceof HttpProblem problem) {
             URI type = problem.getType();
             send.refusalType = type == null ? "status-" + problem.getStatusCode()
-                    : type.toString().replace(PROBLEMS, "");
+                    : type.toString().replace(Problem.TYPE_BASE, "");
             send.refusalDetail = cut(problem.getDetail());
         } else if (failure instanceof WebApplicationException refusal) {
             send.refusalType = "status-" + refusal.getResponse().getStatus();

@@ -6,19 +6,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.thread.ConversationView;
+import io.smsconversations.restproblems.Problem;
 import io.smsconversations.events.E164;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -67,14 +67,15 @@ public class ConversationStarter {
     public record Opened(ConversationView conversation, boolean created) {
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final SendingNumberQueries sendingNumbers;
+    private final ConversationQueries conversations;
 
-    @Inject
-    SendingNumberQueries sendingNumbers;
-
-    @Inject
-    ConversationQueries conversations;
+    ConversationStarter(Pool pool, SendingNumberQueries sendingNumbers, ConversationQueries conversations) {
+        this.pool = pool;
+        this.sendingNumbers = sendingNumbers;
+        this.conversations = conversations;
+    }
 
     public Uni<Opened> open(Caller caller, String recordId, OpenConversationRequest request) {
         return visibleRecord(caller, recordId)
@@ -142,8 +143,8 @@ public class ConversationStarter {
         });
     }
 
-    private static WebApplicationException unprocessable(String reason) {
-        return new WebApplicationException(reason, 422);
+    private static HttpProblem unprocessable(String detail) {
+        return Problem.of(422).detail(detail).build();
     }
 
     private record Found(UUID id, boolean created) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
@@ -100,8 +99,11 @@ public class RecordConversationQueries {
     static final String VISIBLE_CONVERSATIONS = CONVERSATIONS.formatted(ReadMarks.UNREAD_COUNT,
             ReadMarks.readMarkJoin("$1"), "AND " + ConversationQueries.VISIBLE_TO_SELLER.replace(":sellerId", "$1"));
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    RecordConversationQueries(Pool pool) {
+        this.pool = pool;
+    }
 
     /**
      * The record's conversations, or null when the record is unknown, or the caller neither owns it (by self or team)

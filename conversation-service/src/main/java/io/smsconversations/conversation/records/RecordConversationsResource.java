@@ -3,108 +3,56 @@ package io.smsconversations.conversation.records;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
-import io.smsconversations.conversation.thread.ConversationView;
 
 /** SPEC §5 ways in from a record: its conversations per phone number, and open-or-start from a work list. */
-@Path("/api/records/{recordId}/conversations")
+// the rest of the path, with its {recordId}, is the operations' (RecordConversationsApi): SmallRye documents a path
+// parameter only there
+@Path("/api/records")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SELLER, Roles.ADMIN })
 @Tag(name = "Records", description = "A CRM record's conversations")
+// the operations are declared by the interface, where SmallRye would not see this class's security
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller holds neither the seller nor the sms-admin role")
-public class RecordConversationsResource {
+public class RecordConversationsResource implements RecordConversationsApi {
 
-    @Inject
-    RecordConversationQueries queries;
+    private final RecordConversationQueries queries;
+    private final ConversationStarter starter;
+    private final Caller caller;
 
-    @Inject
-    ConversationStarter starter;
+    RecordConversationsResource(RecordConversationQueries queries, ConversationStarter starter, Caller caller) {
+        this.queries = queries;
+        this.starter = starter;
+        this.caller = caller;
+    }
 
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
-
-    @GET
-    @Operation(summary = "A record's conversations",
-            description = "The record (name, type, owner) and, per phone number of the record, the conversations on "
-                    + "it that the caller may see; conversations on numbers the record no longer lists under "
-                    + "otherNumbers. A contact also gets its related opportunities with their conversations; an "
-                    + "opportunity its conversations as activities, most recent first.")
-    @APIResponse(responseCode = "200", description = "The record and its conversations",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RecordConversations.class)))
-    @APIResponse(responseCode = "404",
-            description = "No such record, or one the caller neither owns (by self or team) nor sees a conversation of",
-            content = @Content(mediaType = "application/problem+json"))
-    public Uni<RecordConversations> conversations(@PathParam("recordId") String recordId) {
-        return queries.of(caller(), recordId)
+    @Override
+    public Uni<RecordConversations> conversations(String recordId) {
+        return queries.of(caller, recordId)
                 .onItem().ifNull().failWith(
                         () -> new NotFoundException("There is no record with this id that you may see"));
     }
 
-    @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open or start a conversation",
-            description = "The conversation of the record (one the caller may see) between the customer number (one "
-                    + "of the record's) and the business number (one the caller may send from): the existing one, or "
-                    + "a new, empty one. "
-                    + "Idempotent. Starting publishes no event; the conversation's first message does.")
-    @APIResponse(responseCode = "200", description = "The conversation existed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ConversationView.class)))
-    @APIResponse(responseCode = "201", description = "The conversation was started",
-            headers = @Header(name = "Location", description = "/api/conversations/{id}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ConversationView.class)))
-    @APIResponse(responseCode = "400", description = "No body, or a number missing or too long",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "The business number is not assigned to the caller or one of "
-            + "the caller's teams (or the caller holds neither role)",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such record in the directory, or one the caller may not "
-            + "see (the same answer, checked before anything else)",
-            content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "The business number is not E.164, or the customer number is "
-            + "not a phone number or not one of the record's",
-            content = @Content(mediaType = "application/problem+json"))
-    public Uni<Response> open(@PathParam("recordId") String recordId,
-            @Valid @NotNull OpenConversationRequest request) {
-        return starter.open(caller(), recordId, request).map(opened -> opened.created()
+    @Override
+    public Uni<Response> open(String recordId, OpenConversationRequest request) {
+        return starter.open(caller, recordId, request).map(opened -> opened.created()
                 ? Response.created(URI.create("/api/conversations/" + opened.conversation().id()))
                         .entity(opened.conversation()).build()
                 : Response.ok(opened.conversation()).build());
     }
 
-    private Caller caller() {
-        return Caller.of(identity, token);
-    }
 }

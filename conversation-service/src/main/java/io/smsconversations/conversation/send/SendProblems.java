@@ -1,6 +1,5 @@
 package io.smsconversations.conversation.send;
 
-import java.net.URI;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -8,6 +7,7 @@ import java.util.stream.Stream;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smsconversations.restproblems.Problem;
 import io.smsconversations.conversation.optout.OptOutState;
 import io.smsconversations.conversation.quiet.Verdict;
 
@@ -20,7 +20,6 @@ final class SendProblems {
     static final int MAX_BODY = 1600;
     static final int MAX_IDEMPOTENCY_KEY = 128;
 
-    private static final String BASE = "https://sms-conversations.io/problems/";
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private SendProblems() {
@@ -85,7 +84,7 @@ final class SendProblems {
                 : "recipient opted out of this number: the customer texted " + keyword(state)
                         + " to this business number" + when + " and has not texted " + optInWords
                         + " since; nothing was sent";
-        HttpProblem.Builder problem = builder(Response.Status.CONFLICT.getStatusCode(), "recipient-opted-out",
+        Problem problem = builder(Response.Status.CONFLICT.getStatusCode(), "recipient-opted-out",
                 "Recipient opted out", detail)
                 .with("cause", state.cause())
                 .with("optedOutAt", state.changedAt() == null ? null : state.changedAt().toString());
@@ -110,7 +109,7 @@ final class SendProblems {
                 + " (recipient's time), and the customer has not written in the last " + replyGrace + from
                 + "; nothing was sent";
         return builder(Response.Status.CONFLICT.getStatusCode(), "quiet-hours", "Quiet hours", detail)
-                .with("reason", "quiet-hours")
+                .reason("quiet-hours")
                 .with("window", verdict.window().toString())
                 .with("recipientTimeZone", verdict.zone().getId())
                 .with("recipientLocalTime", verdict.recipientLocalTime().toString())
@@ -138,7 +137,7 @@ final class SendProblems {
         return builder(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "temporarily-unavailable",
                 "Temporarily unavailable", "the message could not be stored just now; send the same request again "
                         + "(with the same Idempotency-Key) in a few seconds")
-                .withHeader("Retry-After", RETRY_AFTER_SECONDS).build();
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static HttpProblem problem(Response.Status status, String type, String title, String detail) {
@@ -149,11 +148,7 @@ final class SendProblems {
         return builder(status, type, title, detail).build();
     }
 
-    private static HttpProblem.Builder builder(int status, String type, String title, String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create(BASE + type))
-                .withStatus(status)
-                .withTitle(title)
-                .withDetail(detail);
+    private static Problem builder(int status, String type, String title, String detail) {
+        return Problem.of(status).type(type).title(title).detail(detail);
     }
 }

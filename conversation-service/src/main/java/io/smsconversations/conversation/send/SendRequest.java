@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.smsconversations.conversation.ApiExamples;
+
 /**
  * What the conversation pane sends: a typed body, or a template and the values of its placeholders.
  *
@@ -15,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SendRequest")
 public record SendRequest(
         @Schema(nullable = true, description = "The text, 1 to " + SendProblems.MAX_BODY + " characters; none with a "
-                + "templateId", example = "Our offer is ready")
+                + "templateId", example = ApiExamples.MESSAGE_BODY)
         String body,
         @Schema(nullable = true, description = "Send this template, filled for the conversation's record, its "
                 + "business number and the sender, instead of a typed body")

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,11 +29,13 @@ public class SendResults {
             INSERT INTO send_result (event_id, message_id, kind, received_at) VALUES (:eventId, :messageId, :kind, :at)
             ON CONFLICT (event_id) DO NOTHING""";
 
-    @Inject
-    DeliveryAdvance advance;
+    private final DeliveryAdvance advance;
+    private final DeliveryReports reports;
 
-    @Inject
-    DeliveryReports reports;
+    SendResults(DeliveryAdvance advance, DeliveryReports reports) {
+        this.advance = advance;
+        this.reports = reports;
+    }
 
     /**
      * The provider took the message: it gets the provider's id (status stays as it is), and the delivery reports that

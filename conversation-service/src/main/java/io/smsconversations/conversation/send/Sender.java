@@ -2,11 +2,9 @@ package io.smsconversations.conversation.send;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -14,8 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
-import io.smsconversations.conversation.encoding.SegmentCalculator;
-import io.smsconversations.conversation.events.ConversationEventPublisher;
+import io.smsconversations.conversation.outbox.ConversationOutbox;
 import io.smsconversations.conversation.insight.ResponseTimes;
 import io.smsconversations.conversation.optout.OptOutKeywords;
 import io.smsconversations.conversation.optout.OptOuts;
@@ -30,9 +27,7 @@ import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.unread.ReadMarks;
-import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
-import io.smsconversations.events.MessageDirection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -68,75 +63,85 @@ public class Sender {
         }
     }
 
-    @Inject
-    ConversationQueries conversations;
+    private final ConversationQueries conversations;
+    private final SendingNumberQueries sendingNumbers;
+    private final OptOuts optOuts;
+    private final SendRequests sendRequests;
+    private final OptOutKeywords keywords;
+    private final ConversationOutbox events;
+    private final Pool pool;
+    private final TemplateRenderer renderer;
+    private final ReadMarks readMarks;
+    private final QuietHours quietHours;
+    private final QuietHoursConfig quietHoursConfig;
+    private final ScheduledSends scheduledSends;
+    private final ResponseTimes responseTimes;
 
-    @Inject
-    SendingNumberQueries sendingNumbers;
-
-    @Inject
-    OptOuts optOuts;
-
-    @Inject
-    SendRequests sendRequests;
-
-    @Inject
-    OptOutKeywords keywords;
-
-    @Inject
-    ConversationEventPublisher events;
-
-    @Inject
-    Pool pool;
-
-    @Inject
-    TemplateRenderer renderer;
-
-    @Inject
-    ReadMarks readMarks;
-
-    @Inject
-    QuietHours quietHours;
-
-    @Inject
-    QuietHoursConfig quietHoursConfig;
-
-    @Inject
-    ScheduledSends scheduledSends;
-
-    @Inject
-    ResponseTimes responseTimes;
+    Sender(ConversationQueries conversations, SendingNumberQueries sendingNumbers, OptOuts optOuts,
+            SendRequests sendRequests, OptOutKeywords keywords, ConversationOutbox events, Pool pool,
+            TemplateRenderer renderer, ReadMarks readMarks, QuietHours quietHours, QuietHoursConfig quietHoursConfig,
+            ScheduledSends scheduledSends, ResponseTimes responseTimes) {
+        this.conversations = conversations;
+        this.sendingNumbers = sendingNumbers;
+        this.optOuts = optOuts;
+        this.sendRequests = sendRequests;
+        this.keywords = keywords;
+        this.events = events;
+        this.pool = pool;
+        this.renderer = renderer;
+        this.readMarks = readMarks;
+        this.quietHours = quietHours;
+        this.quietHoursConfig = quietHoursConfig;
+        this.scheduledSends = scheduledSends;
+        this.responseTimes = responseTimes;
+    }
 
     /**
-     * @param body        a typed body, already checked (not empty, not too long); null when a template is sent
-     * @param templateId  the template to fill for the conversation's record, business number and the caller
-     * @param values      the seller's values for the template's placeholders
-     * @param whenAllowed outside the recipient's quiet-hours window: keep the send for the window's start instead of
-     *                    refusing it
+     * In named steps, each on one kind of connection: what is there (the visible conversation and what an earlier
+     * request with the same Idempotency-Key made, on a session that closes after it), the refusals (read-only checks),
+     * the text, then either the message (one transaction, {@link #store}) or the scheduled send.
      */
-    public Uni<Sent> send(Caller caller, UUID conversationId, String body, UUID templateId, Map<String, String> values,
-            String idempotencyKey, boolean whenAllowed) {
-        UUID messageId = UUID.randomUUID();
-        String sourceEventId = idempotencyKey == null
-                ? "send:" + messageId
-                : "send:" + caller.sellerId() + ":" + idempotencyKey;
-        return Panache.withSession(() -> conversations.requireVisible(caller, conversationId)
-                .chain(conversation -> earlier(sourceEventId)
-                        .chain(earlier -> earlier != null
-                                ? replay(earlier, conversationId)
-                                : checked(caller, conversation)
-                                        .chain(provider -> text(caller, conversation, body, templateId, values)
-                                                .chain(text -> sendOrSchedule(caller, conversation, messageId,
-                                                        sourceEventId, text,
-                                                        templateId == null ? null : templateId.toString(), provider,
-                                                        whenAllowed))))))
+    public Uni<Sent> send(SendCommand command) {
+        return Panache.withSession(() -> found(command))
+                .chain(found -> found.earlier() != null
+                        ? replay(found.earlier(), command.conversationId())
+                        : fresh(command, found.conversation()))
                 // Two requests with the same Idempotency-Key at once: the loser's insert hits the unique source event
                 // id; it answers the winner's message, in a new session (the failed one is spent).
-                .onFailure(failure -> idempotencyKey != null && UniqueViolation.is(failure))
-                .recoverWithUni(() -> Panache.withSession(() -> earlier(sourceEventId)
+                .onFailure(failure -> command.idempotencyKey() != null && UniqueViolation.is(failure))
+                .recoverWithUni(() -> Panache.withSession(() -> earlier(command.sourceEventId()))
                         .chain(earlier -> earlier == null
-                                ? Uni.createFrom().failure(new IllegalStateException("lost message " + sourceEventId))
-                                : replay(earlier, conversationId))));
+                                ? Uni.createFrom().failure(new IllegalStateException(
+                                        "lost message " + command.sourceEventId()))
+                                : replay(earlier, command.conversationId())));
+    }
+
+    /** The conversation the caller may see (else 404) and what an earlier request with the same key made, if any. */
+    private Uni<Found> found(SendCommand command) {
+        return conversations.requireVisible(command.caller(), command.conversationId())
+                .chain(conversation -> earlier(command.sourceEventId())
+                        .map(earlier -> new Found(conversation, earlier)));
+    }
+
+    private record Found(Conversation conversation, Sent earlier) {
+    }
+
+    /** A send not made before: the refusals, the text, then now or at the window's start. */
+    private Uni<Sent> fresh(SendCommand command, Conversation conversation) {
+        return checked(command.caller(), conversation)
+                .chain(provider -> text(command, conversation)
+                        .map(text -> new Outgoing(command.caller(), conversation, command.messageId(),
+                                command.sourceEventId(), text,
+                                command.templateId() == null ? null : command.templateId().toString(), provider)))
+                .chain(outgoing -> sendOrSchedule(outgoing, command.whenAllowed()));
+    }
+
+    /**
+     * A message about to be stored: who sends it, in which conversation, under which ids, its text and the template
+     * it came from (or null), and the provider of the business number.
+     */
+    private record Outgoing(Caller caller, Conversation conversation, UUID messageId, String sourceEventId,
+            String body, String templateId, String provider) {
     }
 
     /** What an earlier request with the same source event id made: its message, or its scheduled send. */
@@ -149,19 +154,18 @@ public class Sender {
     }
 
     /** Quiet hours (issue 14 item 4), the last check: now, kept for the window's start, or refused. */
-    private Uni<Sent> sendOrSchedule(Caller caller, Conversation conversation, UUID messageId, String sourceEventId,
-            String text, String templateId, String provider, boolean whenAllowed) {
+    private Uni<Sent> sendOrSchedule(Outgoing outgoing, boolean whenAllowed) {
+        Conversation conversation = outgoing.conversation();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return quietHours.check(conversation.id, conversation.customerNumber, now).chain(verdict -> {
             if (verdict.allowed()) {
-                return store(caller, conversation, messageId, sourceEventId, text, templateId, provider)
-                        .map(message -> new Sent(message, true));
+                return store(outgoing).map(message -> new Sent(message, true));
             }
             if (!whenAllowed || verdict.allowedFrom() == null) {
                 throw SendProblems.quietHours(verdict, quietHoursConfig.replyGrace());
             }
-            return scheduledSends.schedule(caller, conversation, text, templateId, sourceEventId,
-                    verdict.allowedFrom(), now)
+            return scheduledSends.schedule(outgoing.caller(), conversation, outgoing.body(), outgoing.templateId(),
+                    outgoing.sourceEventId(), verdict.allowedFrom(), now)
                     .map(scheduled -> Sent.scheduled(scheduled, true));
         });
     }
@@ -179,9 +183,9 @@ public class Sender {
                         .chain(provider -> quietHours.check(conversation.id, conversation.customerNumber,
                                 Instant.now())
                                 .chain(verdict -> verdict.allowed()
-                                        ? store(caller, conversation, UUID.randomUUID(), scheduled.sourceEventId,
-                                                scheduled.body, scheduled.templateId, provider)
-                                                .map(message -> new Released(message, null))
+                                        ? store(new Outgoing(caller, conversation, UUID.randomUUID(),
+                                                scheduled.sourceEventId, scheduled.body, scheduled.templateId,
+                                                provider)).map(message -> new Released(message, null))
                                         : Uni.createFrom().item(new Released(null, verdict)))));
     }
 
@@ -232,13 +236,13 @@ public class Sender {
     }
 
     /** The typed body, or the template filled as the preview fills it; a filled text is checked like a typed one. */
-    private Uni<String> text(Caller caller, Conversation conversation, String body, UUID templateId,
-            Map<String, String> values) {
-        if (templateId == null) {
-            return Uni.createFrom().item(body);
+    private Uni<String> text(SendCommand command, Conversation conversation) {
+        if (command.templateId() == null) {
+            return Uni.createFrom().item(command.body());
         }
-        return renderer.render(templateId,
-                new RenderTarget(conversation.recordId, conversation.businessNumber, values), caller)
+        return renderer.render(command.templateId(),
+                new RenderTarget(conversation.recordId, conversation.businessNumber, command.values()),
+                command.caller())
                 .map(rendered -> {
                     String text = rendered.text();
                     if (text == null || text.isBlank()) {
@@ -252,28 +256,16 @@ public class Sender {
                 });
     }
 
-    private Uni<ConversationMessage> store(Caller caller, Conversation conversation, UUID messageId,
-            String sourceEventId, String body, String templateId, String provider) {
+    /**
+     * The message, in one transaction: the pair's opt-out lock first (see OptOuts), as the check above may have raced
+     * a STOP that was committing: under the lock the state cannot change until this send commits. Then rows, then
+     * events (the outbox's lock order).
+     */
+    private Uni<ConversationMessage> store(Outgoing outgoing) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ConversationMessage message = new ConversationMessage();
-        message.id = messageId;
-        message.conversationId = conversation.id;
-        message.sourceEventId = sourceEventId;
-        message.direction = MessageDirection.OUTBOUND;
-        message.body = body;
-        message.fromNumber = conversation.businessNumber;
-        message.toNumber = conversation.customerNumber;
-        message.provider = provider;
-        message.occurredAt = now;
-        message.storedAt = now;
-        message.segments = SegmentCalculator.preview(body).segments();
-        message.deliveryStatus = DeliveryStatus.QUEUED;
-        message.statusUpdatedAt = now;
-        message.sentBy = caller.sellerId();
-        message.templateId = templateId;
-        // The pair's opt-out lock first (see OptOuts): the check above may have raced a STOP that was committing;
-        // under the lock the state cannot change until this send commits. Then rows, then events (the outbox's lock
-        // order).
+        Conversation conversation = outgoing.conversation();
+        ConversationMessage message = queued(outgoing, now);
+        String sellerId = outgoing.caller().sellerId();
         return Panache.withTransaction(() -> optOuts.lockedState(conversation.customerNumber,
                 conversation.businessNumber)
                 .invoke(state -> {
@@ -286,14 +278,25 @@ public class Sender {
                         .setParameter("at", now)
                         .setParameter("id", conversation.id)
                         .executeUpdate()))
-                .chain(() -> responseTimes.answered(conversation.id, caller.sellerId(), now))
+                .chain(() -> responseTimes.answered(conversation.id, sellerId, now))
                 .chain(() -> sendRequests.append(conversation, message))
                 // Replying means having read what came before (SPEC §5 unread counts are the sender's own).
-                .chain(() -> readMarks.markSent(conversation.id, caller.sellerId(), message.id, now))
+                .chain(() -> readMarks.markSent(conversation.id, sellerId, message.id, now))
                 .chain(() -> events.appendMessageAdded(conversation, message))
                 .invoke(() -> LOG.infof("Queued outbound message %s in conversation %s (to %s, %d segment(s), by %s)",
-                        messageId, conversation.id, E164.masked(conversation.customerNumber), message.segments,
-                        caller.sellerId()))
+                        message.id, conversation.id, E164.masked(conversation.customerNumber), message.segments,
+                        sellerId))
                 .replaceWith(message));
+    }
+
+    /** The outbound message as a send stores it: the seller's, with the template it came from. */
+    private static ConversationMessage queued(Outgoing outgoing, Instant now) {
+        ConversationMessage message = OutboundMessage.queued(outgoing.conversation(), outgoing.body(),
+                outgoing.provider(), now);
+        message.id = outgoing.messageId();
+        message.sourceEventId = outgoing.sourceEventId();
+        message.sentBy = outgoing.caller().sellerId();
+        message.templateId = outgoing.templateId();
+        return message;
     }
 }

@@ -1,7 +1,6 @@
 package io.smsconversations.conversation.template;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
@@ -40,8 +39,11 @@ public class FillSources {
     public record RecordFacts(RecordType type, String name, String accountName) {
     }
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    FillSources(Pool pool) {
+        this.pool = pool;
+    }
 
     public Uni<RecordFacts> record(String recordId, Caller caller) {
         return pool.preparedQuery(RECORD).execute(Tuple.of(recordId, caller.sellerId(), caller.admin()))

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.smsconversations.restproblems.Problem;
 
 /**
  * The refusals of the template API as RFC 9457 problems. Each carries a {@code reason} (a stable, machine-readable
@@ -16,12 +17,8 @@ final class TemplateProblems {
     }
 
     /** The shape every refusal shares: the status with its standard title, the detail and the reason code. */
-    private static HttpProblem.Builder problem(Response.Status status, String detail, String reason) {
-        return HttpProblem.builder()
-                .withStatus(status)
-                .withTitle(status.getReasonPhrase())
-                .withDetail(detail)
-                .with("reason", reason);
+    private static Problem problem(Response.Status status, String detail, String reason) {
+        return Problem.of(status).detail(detail).reason(reason);
     }
 
     static HttpProblem badRequest(String reason, String field, String detail) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
@@ -30,14 +29,15 @@ public class TemplateRenderer {
     /** A value the seller types for a placeholder: never more than a whole message. */
     static final int MAX_VALUE_LENGTH = TemplateRules.MAX_BODY_LENGTH;
 
-    @Inject
-    Templates templates;
+    private final Templates templates;
+    private final FillSources sources;
+    private final SendingNumberQueries sendingNumbers;
 
-    @Inject
-    FillSources sources;
-
-    @Inject
-    SendingNumberQueries sendingNumbers;
+    TemplateRenderer(Templates templates, FillSources sources, SendingNumberQueries sendingNumbers) {
+        this.templates = templates;
+        this.sources = sources;
+        this.sendingNumbers = sendingNumbers;
+    }
 
     /** Fills a stored template the caller may see. */
     public Uni<RenderedTemplate> render(UUID templateId, RenderTarget target, Caller caller) {

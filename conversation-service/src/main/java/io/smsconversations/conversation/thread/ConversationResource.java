@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
@@ -39,25 +36,25 @@ import io.smsconversations.events.RecordType;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.SELLER, Roles.ADMIN })
 @Tag(name = "Conversations", description = "Conversation threads and their messages")
+// the operations are declared by the interface, where SmallRye would not see this class's security
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller holds neither the seller nor the sms-admin role")
-public class ConversationResource {
+public class ConversationResource implements ConversationApi {
 
-    static final String DEFAULT_LIMIT = "50";
-    static final int MAX_LIMIT = 200;
+    // The list and the history keep their HTTP contract here, not in ConversationApi: their limit carries Bean
+    // Validation constraints, and quarkus-resteasy-problem names a violation's parameter ("limit", in "query") from
+    // the annotations of the resource's own method.
 
-    @Inject
-    ConversationQueries queries;
+    private final ConversationQueries queries;
+    private final Caller caller;
+    private final OptOuts optOuts;
 
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    OptOuts optOuts;
-
-    @Inject
-    JsonWebToken token;
+    ConversationResource(ConversationQueries queries, Caller caller, OptOuts optOuts) {
+        this.queries = queries;
+        this.caller = caller;
+        this.optOuts = optOuts;
+    }
 
     @GET
     @Operation(summary = "My SMS conversations",
@@ -84,7 +81,7 @@ public class ConversationResource {
         Cursor cursor = Cursor.decode(before, "before");
         // Parsed here rather than by JAX-RS, which answers a query parameter it cannot convert with 404.
         ConversationFilter filter = new ConversationFilter(recordType(recordType), unreadOnly(unread));
-        return queries.visibleTo(caller(), filter, cursor, limit);
+        return queries.visibleTo(caller, filter, cursor, limit);
     }
 
     private static RecordType recordType(String text) {
@@ -109,16 +106,9 @@ public class ConversationResource {
         };
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "One conversation")
-    @APIResponse(responseCode = "200", description = "The conversation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ConversationView.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
-            content = @Content(mediaType = "application/problem+json"))
-    public Uni<ConversationView> get(@PathParam("id") String id) {
-        return queries.find(caller(), ConversationNotFound.parseId(id))
+    @Override
+    public Uni<ConversationView> get(String id) {
+        return queries.find(caller, ConversationNotFound.parseId(id))
                 .onItem().ifNull().failWith(ConversationNotFound::exception);
     }
 
@@ -140,27 +130,13 @@ public class ConversationResource {
             @QueryParam("after") String after) {
         UUID conversationId = ConversationNotFound.parseId(id);
         Cursor cursor = Cursor.decode(after, "after");
-        return queries.history(caller(), conversationId, cursor, limit)
+        return queries.history(caller, conversationId, cursor, limit)
                 .onItem().ifNull().failWith(ConversationNotFound::exception);
     }
 
-    @GET
-    @Path("{id}/opt-out")
-    @Operation(summary = "Whether the customer opted out",
-            description = "A customer who texted STOP (or another opt-out keyword) to the business number, or whom "
-                    + "the provider reported opted out (Twilio 21610), may not be texted from it until they text "
-                    + "START (SPEC §6). cause says which changed the state last, with the keyword or the provider "
-                    + "and its code.")
-    @APIResponse(responseCode = "200", description = "The opt-out state of the conversation's two numbers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OptOutState.class)))
-    @APIResponse(responseCode = "404", description = "No such conversation, or one the caller may not see",
-            content = @Content(mediaType = "application/problem+json"))
-    public Uni<OptOutState> optOut(@PathParam("id") String id) {
+    @Override
+    public Uni<OptOutState> optOut(String id) {
         return get(id).chain(conversation -> optOuts.state(conversation.customerNumber(), conversation.businessNumber()));
     }
 
-    private Caller caller() {
-        return Caller.of(identity, token);
-    }
 }

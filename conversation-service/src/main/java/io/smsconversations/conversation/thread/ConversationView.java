@@ -5,12 +5,14 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.smsconversations.conversation.ApiExamples;
+
 @Schema(name = "Conversation", description = "A thread between a customer number and a business number on a record.")
 public record ConversationView(
         UUID id,
         RecordView record,
-        @Schema(description = "E.164", example = "+14255550100") String customerNumber,
-        @Schema(description = "E.164", example = "+14255550199") String businessNumber,
+        @Schema(description = "E.164", example = ApiExamples.CUSTOMER_NUMBER) String customerNumber,
+        @Schema(description = "E.164", example = ApiExamples.BUSINESS_NUMBER) String businessNumber,
         Instant lastActivityAt,
         @Schema(nullable = true) MessagePreview lastMessage,
         @Schema(description = "Inbound messages the caller has not marked read") long unreadCount) {

@@ -1,20 +1,16 @@
 package io.smsconversations.conversation.unread;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.thread.ConversationQueries;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.smsconversations.restproblems.Problem;
 
 /**
  * Read marks (V7): per seller and conversation, the position in the history (occurred_at, id) up to which the seller
@@ -51,7 +47,7 @@ public class ReadMarks {
     public static final String HAS_UNREAD = "EXISTS (SELECT 1 " + AFTER_MARK + ")";
 
     private static final String MESSAGE_OF_CONVERSATION = """
-            SELECT 1 FROM message WHERE id = $1 AND conversation_id = $2""";
+            SELECT count(*) FROM message WHERE id = :message AND conversation_id = :conversation""";
 
     private static final String INSERT_MARK = """
             INSERT INTO conversation_read (conversation_id, seller_id, read_at, read_message_id, marked_at)
@@ -67,9 +63,9 @@ public class ReadMarks {
 
     // Moves the mark to the message.
     private static final String MARK = INSERT_MARK + """
-            SELECT m.conversation_id, $2, m.occurred_at, m.id, now()
+            SELECT m.conversation_id, :seller, m.occurred_at, m.id, now()
             FROM message m
-            WHERE m.conversation_id = $1 AND %s
+            WHERE m.conversation_id = :conversation AND %s
             ORDER BY m.occurred_at DESC, m.id DESC
             LIMIT 1""" + FORWARD_ONLY;
 
@@ -84,33 +80,58 @@ public class ReadMarks {
             FROM conversation_read WHERE conversation_id = :moved""" + FORWARD_ONLY;
 
     private static final String MARK_LATEST = MARK.formatted("TRUE");
-    private static final String MARK_MESSAGE = MARK.formatted("m.id = $3");
+    private static final String MARK_MESSAGE = MARK.formatted("m.id = :message");
 
     private static final String STATE = "SELECT rm.read_at, rm.read_message_id, " + UNREAD_COUNT + " AS unread_count"
-            + " FROM conversation c " + readMarkJoin("$2") + " WHERE c.id = $1";
+            + " FROM conversation c " + readMarkJoin(":seller") + " WHERE c.id = :conversation";
 
-    @Inject
-    Pool pool;
+    private final ConversationQueries conversations;
 
-    @Inject
-    ConversationQueries conversations;
+    ReadMarks(ConversationQueries conversations) {
+        this.conversations = conversations;
+    }
 
     /**
      * Marks the conversation read by {@code caller} up to {@code upTo} (a message of it), or up to its newest message
-     * when {@code upTo} is null. 404 when the caller may not see the conversation; 422 when {@code upTo} is not one of
-     * its messages.
+     * when {@code upTo} is null, in one transaction on the session (the mark is written, then read back with the
+     * unread count). 404 when the caller may not see the conversation; 422 when {@code upTo} is not one of its
+     * messages.
      */
     public Uni<ReadState> markRead(Caller caller, UUID conversationId, UUID upTo) {
-        return conversations.requireVisible(caller, conversationId)
+        return Panache.withTransaction(() -> conversations.requireVisible(caller, conversationId)
                 .chain(conversation -> upTo == null
-                        ? pool.preparedQuery(MARK_LATEST).execute(Tuple.of(conversationId, caller.sellerId()))
-                        : pool.preparedQuery(MESSAGE_OF_CONVERSATION).execute(Tuple.of(upTo, conversationId))
-                                .chain(found -> found.size() == 0
-                                        ? Uni.createFrom().failure(new WebApplicationException(
-                                                "upTo is not a message of this conversation", 422))
-                                        : pool.preparedQuery(MARK_MESSAGE)
-                                                .execute(Tuple.of(conversationId, caller.sellerId(), upTo))))
-                .chain(() -> state(caller, conversationId));
+                        ? mark(MARK_LATEST, conversationId, caller.sellerId(), null)
+                        : requireMessage(conversationId, upTo)
+                                .chain(() -> mark(MARK_MESSAGE, conversationId, caller.sellerId(), upTo)))
+                .chain(() -> state(caller, conversationId)));
+    }
+
+    private static Uni<Void> requireMessage(UUID conversationId, UUID messageId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(MESSAGE_OF_CONVERSATION, Long.class)
+                        .setParameter("message", messageId)
+                        .setParameter("conversation", conversationId)
+                        .getSingleResult())
+                .invoke(found -> {
+                    if (found == 0) {
+                        throw Problem.of(422).detail("upTo is not a message of this conversation").build();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> mark(String sql, UUID conversationId, String sellerId, UUID messageId) {
+        return Panache.getSession()
+                .chain(session -> {
+                    var statement = session.createNativeQuery(sql)
+                            .setParameter("conversation", conversationId)
+                            .setParameter("seller", sellerId);
+                    if (messageId != null) {
+                        statement.setParameter("message", messageId);
+                    }
+                    return statement.executeUpdate();
+                })
+                .replaceWithVoid();
     }
 
     /**
@@ -142,16 +163,33 @@ public class ReadMarks {
                 .replaceWithVoid();
     }
 
-    /** The caller's read mark and unread count of the conversation (visibility is the caller's concern). */
+    /**
+     * The caller's read mark and unread count of the conversation, on the caller's session (visibility is the
+     * caller's concern).
+     */
     public Uni<ReadState> state(Caller caller, UUID conversationId) {
-        return pool.preparedQuery(STATE).execute(Tuple.of(conversationId, caller.sellerId()))
-                .map(rows -> toState(conversationId, rows));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(STATE, Object[].class)
+                        .setParameter("conversation", conversationId)
+                        .setParameter("seller", caller.sellerId())
+                        .getSingleResult())
+                .map(row -> toState(conversationId, row));
     }
 
-    private static ReadState toState(UUID conversationId, RowSet<Row> rows) {
-        Row row = rows.iterator().next();
-        Instant at = row.getOffsetDateTime("read_at") == null ? null : row.getOffsetDateTime("read_at").toInstant();
-        ReadState.Mark mark = at == null ? null : new ReadState.Mark(row.getUUID("read_message_id"), at);
-        return new ReadState(conversationId, mark, row.getLong("unread_count"));
+    private static ReadState toState(UUID conversationId, Object[] row) {
+        Instant at = toInstant(row[0]);
+        UUID message = row[1] instanceof UUID id || row[1] == null ? (UUID) row[1] : UUID.fromString(row[1].toString());
+        ReadState.Mark mark = at == null ? null : new ReadState.Mark(message, at);
+        return new ReadState(conversationId, mark, ((Number) row[2]).longValue());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        throw new IllegalStateException("unexpected type for conversation_read.read_at: " + value.getClass());
     }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The keyword table as application.properties configures it, and the configurations it refuses to start with. */
+@Tag("fast")
 class OptOutKeywordsTest {
 
     private static final Map<String, OptOutKeywords.Words> CONFIGURED = Map.of(

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which text answers a keyword, and the texts the service refuses to start with. */
+@Tag("fast")
 class ReplyTextsTest {
 
     private static final ReplyTexts.Texts EN = new ReplyTexts.Texts("Unsubscribed.", "Subscribed.", "Help.");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.smsconversations.conversation.outbox.AcknowledgedPrefix.Sent;
 
 /** A plain unit test: which rows a relay pass stamps when Kafka took only some of them. */
+@Tag("fast")
 class AcknowledgedPrefixTest {
 
     @Test

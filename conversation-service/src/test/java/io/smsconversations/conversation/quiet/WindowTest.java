@@ -9,11 +9,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The window, the recipient's zones and the verdict, without a clock or a database. */
+@Tag("fast")
 class WindowTest {
 
     private static final Window DAY = Window.parse("08:00-20:00");

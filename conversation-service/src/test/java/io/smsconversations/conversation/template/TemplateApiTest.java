@@ -210,20 +210,16 @@ class TemplateApiTest {
                 .body("reason", equalTo("language-invalid")).body("field", equalTo("language"));
     }
 
+    /**
+     * A refused template is a 400 problem naming its reason and field (and the offending placeholders with the known
+     * ones); every rule, one by one, is {@code TemplateRulesTest}'s (fast layer).
+     */
     @Test
     void aTemplateThatCannotBeFilledIsRefusedWithItsReason() {
         String token = TestTokens.seller(unique("seller"));
 
         assertRefused(token, template(null, "CONTACT", "en", BODY), "name-missing", "name");
-        assertRefused(token, template("   ", "CONTACT", "en", BODY), "name-missing", "name");
-        assertRefused(token, template("n".repeat(101), "CONTACT", "en", BODY), "name-too-long", "name");
-        assertRefused(token, template("T", null, "en", BODY), "category-missing", "category");
-        assertRefused(token, template("T", "CONTACT", null, BODY), "language-missing", "language");
-        for (String language : List.of("english", "en_US", "xx", "x-private")) {
-            assertRefused(token, template("T", "CONTACT", language, BODY), "language-invalid", "language");
-        }
-        assertRefused(token, template("T", "CONTACT", "en", null), "body-empty", "body");
-        assertRefused(token, template("T", "CONTACT", "en", " \n "), "body-empty", "body");
+        assertRefused(token, template("T", "CONTACT", "english", BODY), "language-invalid", "language");
         JsonPath tooLong = assertRefused(token, template("T", "CONTACT", "en", "a".repeat(1601)),
                 "body-too-long", "body");
         assertThat(tooLong.getString("detail")).isEqualTo("The body is 1601 characters long; at most 1600 are allowed");
@@ -232,23 +228,8 @@ class TemplateApiTest {
                 template("T", "CONTACT", "en", "Hi {{FirstName}} {{RecordName}} {{Nickname|you}}"),
                 "unknown-placeholder", "body");
         assertThat(unknown.getList("placeholders")).containsExactly("FirstName", "Nickname");
-        assertThat(unknown.getString("detail")).startsWith("Unknown placeholder {{FirstName}}, {{Nickname}}; known: ");
         assertThat(unknown.getList("knownPlaceholders")).contains("RecordName", "ContactFirstName", "UserFirstName",
                 "BusinessNumberName");
-
-        JsonPath malformed = assertRefused(token,
-                template("T", "CONTACT", "en", "Hi {{Record Name}}, {{RecordName"),
-                "malformed-placeholder", "body");
-        assertThat(malformed.getList("placeholders")).containsExactly("{{Record Name}}", "{{RecordName");
-        assertThat(malformed.getString("detail")).contains("'{{Record Name}}'").contains("{{Name|default value}}");
-        assertThat(assertRefused(token, template("T", "CONTACT", "en", "Hi RecordName}}"), "malformed-placeholder",
-                "body").getList("placeholders")).containsExactly("Hi RecordName}}");
-
-        JsonPath notForLeads = assertRefused(token,
-                template("T", "LEAD", "en", "Hi {{ContactFirstName}} of {{AccountName}}"),
-                "placeholder-not-for-category", "body");
-        assertThat(notForLeads.getList("placeholders")).containsExactly("AccountName");
-        assertThat(notForLeads.getString("detail")).startsWith("A LEAD record cannot fill {{AccountName}}");
 
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"name\":\"T\",\"category\":\"PERSON\",\"language\":\"en\",\"body\":\"Hi\"}")

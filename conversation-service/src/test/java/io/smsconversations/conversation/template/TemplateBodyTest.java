@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.smsconversations.conversation.encoding.SmsEncoding;
 import io.smsconversations.events.RecordType;
 
+@Tag("fast")
 class TemplateBodyTest {
 
     @Test

@@ -1,13 +1,10 @@
-package io.smsconversations.conversation.events;
+package io.smsconversations.conversation.outbox;
 
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
-import io.smsconversations.conversation.outbox.Outbox;
-import io.smsconversations.conversation.outbox.OutboxEvent;
 import io.smsconversations.conversation.thread.Conversation;
 import io.smsconversations.conversation.thread.ConversationMessage;
 import io.smsconversations.events.ConversationKey;
@@ -20,20 +17,24 @@ import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Topics;
 
 /**
- * The conversation events of {@code Topics.CONVERSATION_EVENTS}, keyed by conversation id. Each method appends the
- * event to the transactional outbox in the caller's transaction (so it is announced exactly when the change commits);
- * the outbox relay publishes it. Every event is built from stored rows only, with a deterministic id.
+ * Appends the conversation events of {@code Topics.CONVERSATION_EVENTS}, keyed by conversation id, to the
+ * transactional outbox in the caller's transaction (so each is announced exactly when the change commits); it
+ * publishes nothing itself: {@link OutboxRelay} does. Every event is built from stored rows only, with a
+ * deterministic id.
  */
 @ApplicationScoped
-public class ConversationEventPublisher {
+public class ConversationOutbox {
 
     /** {@code cause} of a {@link ConversationOptOutChanged} that a customer's keyword reply made. */
     public static final String CAUSE_KEYWORD = "KEYWORD";
     /** {@code cause} of a {@link ConversationOptOutChanged} that a provider's report made (Twilio 21610). */
     public static final String CAUSE_PROVIDER_REPORT = "PROVIDER_REPORT";
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    ConversationOutbox(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** The event id of {@link ConversationMessageAdded} for one message. */
     public static String messageAddedId(Object messageId) {
