@@ -18,6 +18,7 @@ public class ScheduledSend extends PanacheEntityBase {
     public static final String SCHEDULED = "SCHEDULED";
     public static final String SENT = "SENT";
     public static final String REFUSED = "REFUSED";
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -62,4 +63,11 @@ public class ScheduledSend extends PanacheEntityBase {
 
     @Column(name = "refusal_detail")
     public String refusalDetail;
+
+    /** The seller (or admin) who took it back before it went out (V26). */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
 }

@@ -1,5 +1,6 @@
 package io.smsconversations.conversation.quiet;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,4 +45,18 @@ public interface ScheduledSendApi {
     @APIResponse(responseCode = "404", description = "No such scheduled send, or a conversation the caller may not see",
             content = @Content(mediaType = "application/problem+json"))
     Uni<ScheduledSendView> one(@PathParam("id") String id, @PathParam("scheduledSendId") String sendId);
+
+    @DELETE
+    @Path("{id}/scheduled-sends/{scheduledSendId}")
+    @Operation(summary = "Cancel a scheduled send", description = "Takes a send back before it goes out: it becomes "
+            + "CANCELLED (with who cancelled it and when) and is never released. A send already SENT, REFUSED or "
+            + "CANCELLED stays as it is (409). Anyone who may see the conversation may cancel it.")
+    @APIResponse(responseCode = "200", description = "The cancelled send",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScheduledSendView.class)))
+    @APIResponse(responseCode = "404", description = "No such scheduled send, or a conversation the caller may not see",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The send is settled already (reason scheduled-send-settled, "
+            + "sendStatus names what it became)", content = @Content(mediaType = "application/problem+json"))
+    Uni<ScheduledSendView> cancel(@PathParam("id") String id, @PathParam("scheduledSendId") String sendId);
 }

@@ -1,5 +1,6 @@
 package io.smsconversations.conversation.quiet;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,6 +63,15 @@ public class ScheduledSendResource implements ScheduledSendApi {
                         scheduledId, conversationId).<ScheduledSend>firstResult())
                 .onItem().ifNull().failWith(() -> new NotFoundException("There is no such scheduled send"))
                 .map(ScheduledSendView::of));
+    }
+
+    @Override
+    public Uni<ScheduledSendView> cancel(String id, String sendId) {
+        UUID conversationId = ConversationNotFound.parseId(id);
+        UUID scheduledId = parse(sendId);
+        return Panache.withTransaction(() -> queries.requireVisible(caller, conversationId)
+                .chain(conversation -> sends.cancel(conversationId, scheduledId, caller, Instant.now())))
+                .map(ScheduledSendView::of);
     }
 
     private static UUID parse(String id) {

@@ -192,6 +192,42 @@ class QuietHoursFlowTest {
     }
 
     @Test
+    void aScheduledSendTakenBackIsNeverReleasedAndASettledOneCannotBeTakenBack() {
+        closedNow();
+        Line line = quietLine();
+        String kept = line.send(line.token(), Map.of("body", "Kept", "whenAllowed", true)).statusCode(202)
+                .extract().path("id");
+        String takenBack = line.send(line.token(), Map.of("body", "Taken back", "whenAllowed", true))
+                .statusCode(202).extract().path("id");
+        String stranger = TestTokens.seller(Fixtures.unique("stranger"));
+        cancel(stranger, line, takenBack).statusCode(404);
+        cancel(line.token(), line, UUID.randomUUID().toString()).statusCode(404);
+
+        cancel(line.token(), line, takenBack).statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo(line.seller()))
+                .body("cancelledAt", org.hamcrest.Matchers.notNullValue()).body("messageId", nullValue());
+        cancel(line.token(), line, takenBack).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "scheduled-send-settled")).body("status", equalTo(409))
+                .body("sendStatus", equalTo("CANCELLED"));
+
+        openAllDay();
+        TestDatabase.execute("UPDATE scheduled_send SET due_at = now() WHERE conversation_id = ?",
+                UUID.fromString(line.conversationId()));
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> scheduledSend(line, kept), s -> "SENT".equals(s.get("status")));
+        pass();
+        assertThat(scheduledSend(line, takenBack).get("status")).isEqualTo("CANCELLED");
+        assertThat(line.outboundMessages()).isEqualTo(1);
+        cancel(line.token(), line, kept).statusCode(409).body("reason", equalTo("scheduled-send-settled"))
+                .body("sendStatus", equalTo("SENT"));
+    }
+
+    private static ValidatableResponse cancel(String token, Line line, String id) {
+        return given().auth().oauth2(token).when()
+                .delete("/api/conversations/" + line.conversationId() + "/scheduled-sends/" + id).then();
+    }
+
+    @Test
     void theWindowIsTheOrganisationsAndOnlyAdminsChangeIt() {
         String seller = TestTokens.seller(Fixtures.unique("seller"));
         given().auth().oauth2(seller).when().get("/api/compliance/quiet-hours").then().statusCode(200)
