@@ -3,22 +3,23 @@ package io.smsconversations.gateway.webhook;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.gateway.GatewayConfig;
 import io.smsconversations.gateway.inbound.PublishFailedException;
+import io.smsconversations.restproblems.Problem;
 
 /**
  * The refusals every adapter answers with, counted and logged the same way: 404 for a provider that is not enabled,
  * 403 for what the provider did not sign, 400 for what cannot make an event, 503 when Kafka did not take it. Each
- * returns the exception to throw (its message becomes the problem's {@code detail}, which quarkus-resteasy-problem
- * logs too, so it never quotes a number, a body or a secret); none of them publishes anything. {@link #skipped} is the
+ * returns the problem to throw, written with rest-problems' {@link Problem} builder like every service's (its
+ * {@code detail} is logged by quarkus-resteasy-problem too, so it never quotes a number, a body or a secret); none of
+ * them publishes anything. {@link #skipped} is the
  * one that refuses an element of a batch but not the batch.
  */
 @ApplicationScoped
@@ -35,11 +36,11 @@ public class WebhookAnswers {
     }
 
     /** 404: the provider's webhooks are not enabled on this gateway ({@code gateway.<provider>.enabled}). */
-    public NotFoundException disabled(String provider) {
+    public HttpProblem disabled(String provider) {
         metrics.rejected(provider, Rejection.PROVIDER_DISABLED);
         LOG.warnf("Refused a %s webhook: the provider is not enabled on this gateway", provider);
-        return new NotFoundException("This gateway does not serve " + provider + " webhooks: the provider is not "
-                + "enabled (gateway." + provider + ".enabled).");
+        return Problem.of(Response.Status.NOT_FOUND).detail("This gateway does not serve " + provider + " webhooks: "
+                + "the provider is not enabled (gateway." + provider + ".enabled).").build();
     }
 
     /**
@@ -55,17 +56,17 @@ public class WebhookAnswers {
     }
 
     /** 403: the secret or signature is missing, wrong or stale. {@code logId} must be safe to log (no numbers). */
-    public ForbiddenException refused(String provider, Rejection reason, String logId, String detail) {
+    public HttpProblem refused(String provider, Rejection reason, String logId, String detail) {
         metrics.rejected(provider, reason);
         LOG.warnf("Refused %s webhook %s (%s)", provider, logId, reason.tag());
-        return new ForbiddenException(detail);
+        return Problem.of(Response.Status.FORBIDDEN).detail(detail).build();
     }
 
     /** 400: authentic, but unusable; {@code detail} names fields, never quotes numbers or bodies. */
-    public MalformedWebhookException malformed(String provider, String logId, String detail) {
+    public HttpProblem malformed(String provider, String logId, String detail) {
         metrics.rejected(provider, Rejection.MALFORMED);
         LOG.warnf("Refused %s webhook %s (%s): %s", provider, logId, Rejection.MALFORMED.tag(), detail);
-        return new MalformedWebhookException(detail);
+        return Problem.of(Response.Status.BAD_REQUEST).detail(detail).build();
     }
 
     /**
@@ -85,12 +86,13 @@ public class WebhookAnswers {
     }
 
     /** 503 with Retry-After: Kafka did not acknowledge in time; the provider retries, the retry has the same ids. */
-    public ServiceUnavailableException unavailable(String provider, String logId, Throwable failure) {
+    public HttpProblem unavailable(String provider, String logId, Throwable failure) {
         metrics.rejected(provider, Rejection.KAFKA_UNAVAILABLE);
         long retryAfter = Math.max(1, gateway.kafka().retryAfter().toSeconds());
         LOG.warnf("%s webhook %s not acknowledged by Kafka, answering 503 so the provider retries: %s", provider,
                 logId, failure.getMessage());
-        return new ServiceUnavailableException("The event could not be stored: Kafka did not acknowledge it in time. "
-                + "Retry later; the retry is deduplicated by its event id.", retryAfter, failure);
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE).detail("The event could not be stored: Kafka did not "
+                + "acknowledge it in time. Retry later; the retry is deduplicated by its event id.")
+                .header(HttpHeaders.RETRY_AFTER, retryAfter).build();
     }
 }
