@@ -6,15 +6,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,7 +42,7 @@ import io.smsconversations.gateway.webhook.WebhookMetrics;
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
 @APIResponse(responseCode = "404", description = "Infobip is not enabled on this gateway (gateway.infobip.enabled); nothing published",
         content = @Content(mediaType = InfobipWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class InfobipWebhook {
+public class InfobipWebhook implements InfobipWebhookApi {
 
     public static final String INBOUND_PATH = "/webhooks/infobip/inbound";
     public static final String DELIVERY_REPORTS_PATH = "/webhooks/infobip/delivery-reports";
@@ -75,38 +69,18 @@ public class InfobipWebhook {
         this.metrics = metrics;
     }
 
-    @POST
-    @Path("inbound")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive inbound SMS from Infobip",
-            description = "Infobip's forward-to-URL for incoming SMS (JSON results[]). Secret in x-sms-webhook-secret "
-                    + "or basic auth. Results that cannot be mapped are skipped, counted in "
-                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other message.")
-    @APIResponse(responseCode = "200", description = "Every mappable message published and acknowledged")
-    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> inbound(@HeaderParam(SECRET_HEADER) String secret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> inbound(String secret,
+            String authorization, String body) {
         authenticate(secret, authorization);
         Instant now = Instant.now();
         return publishAll(results(body), (result, index) -> InfobipResults.inbound(result, index, now),
                 inboundPublisher::publish);
     }
 
-    @POST
-    @Path("delivery-reports")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive delivery reports from Infobip",
-            description = "Infobip's notifyUrl for SMS delivery reports (JSON results[]). Secret in "
-                    + "x-sms-webhook-secret or basic auth. Results that cannot be mapped are skipped, counted in "
-                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other report.")
-    @APIResponse(responseCode = "200", description = "Every mappable report published and acknowledged")
-    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> deliveryReports(@HeaderParam(SECRET_HEADER) String secret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> deliveryReports(String secret,
+            String authorization, String body) {
         authenticate(secret, authorization);
         Instant now = Instant.now();
         return publishAll(results(body), (result, index) -> InfobipResults.deliveryReport(result, index, now),
