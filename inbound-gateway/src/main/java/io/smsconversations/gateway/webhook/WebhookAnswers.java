@@ -1,6 +1,8 @@
 package io.smsconversations.gateway.webhook;
 
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -83,6 +85,29 @@ public class WebhookAnswers {
                     return accepted.apply(eventId);
                 })
                 .onFailure(PublishFailedException.class).transform(failure -> unavailable(provider, logId, failure));
+    }
+
+    /**
+     * How a batch webhook (ACS Event Grid, Infobip) ends once it has mapped what it could: every event published, 200
+     * once Kafka acknowledged them all (each counted), 503 when any was not (the provider resends the batch; the
+     * events it holds again are deduplicated by id); 200 at once when nothing is left to publish.
+     *
+     * @param logId   the batch, safe to log ({@code (batch of 3)})
+     * @param summary what the batch held, for the log line ({@code 2 message(s), 1 skipped})
+     */
+    public Uni<Response> onceAllAcknowledged(List<Uni<String>> published, String provider, String logId,
+            Supplier<String> summary) {
+        if (published.isEmpty()) {
+            LOG.infof("Acknowledged a %s batch with nothing to publish (%s)", provider, summary.get());
+            return Uni.createFrom().item(Response.ok().build());
+        }
+        return Uni.join().all(published).andCollectFailures()
+                .onItem().transform(ids -> {
+                    ids.forEach(id -> metrics.accepted(provider));
+                    LOG.infof("Accepted a %s batch: %s", provider, summary.get());
+                    return Response.ok().build();
+                })
+                .onFailure().transform(failure -> unavailable(provider, logId, failure));
     }
 
     /** 503 with Retry-After: Kafka did not acknowledge in time; the provider retries, the retry has the same ids. */

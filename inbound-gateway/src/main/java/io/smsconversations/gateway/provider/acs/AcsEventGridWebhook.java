@@ -30,7 +30,6 @@ import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.SharedSecret;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Azure Communication Services' SMS events, delivered by an Event Grid webhook subscription in the Event Grid schema
@@ -66,16 +65,14 @@ public class AcsEventGridWebhook implements AcsEventGridWebhookApi {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     AcsEventGridWebhook(AcsConfig acs, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.acs = acs;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @Override
@@ -96,21 +93,9 @@ public class AcsEventGridWebhook implements AcsEventGridWebhookApi {
         List<Uni<String>> sends = new ArrayList<>();
         batch.messages().forEach(message -> sends.add(inboundPublisher.publish(message)));
         batch.reports().forEach(report -> sends.add(reportPublisher.publish(report)));
-        if (sends.isEmpty()) {
-            LOG.infof("Acknowledged an Event Grid batch with no SMS event to publish (%d other, %d skipped)",
-                    batch.ignored(), batch.skipped());
-            return Uni.createFrom().item(Response.ok().build());
-        }
-        return Uni.join().all(sends).andCollectFailures()
-                .onItem().transform(ids -> {
-                    ids.forEach(id -> metrics.accepted(PROVIDER));
-                    LOG.infof("Accepted an Event Grid batch: %d message(s), %d delivery report(s), %d other "
-                            + "event(s), %d skipped", batch.messages().size(), batch.reports().size(),
-                            batch.ignored(), batch.skipped());
-                    return Response.ok().build();
-                })
-                .onFailure().transform(failure -> answers.unavailable(PROVIDER,
-                        "(batch of " + events.size() + ")", failure));
+        return answers.onceAllAcknowledged(sends, PROVIDER, "(batch of " + events.size() + ")",
+                () -> batch.messages().size() + " message(s), " + batch.reports().size() + " delivery report(s), "
+                        + batch.ignored() + " other event(s), " + batch.skipped() + " skipped");
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +28,6 @@ import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.SharedSecret;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Infobip's webhooks: inbound SMS ({@code results[]}) and delivery reports ({@code results[]}), authenticated by a
@@ -49,7 +47,6 @@ public class InfobipWebhook implements InfobipWebhookApi {
     public static final String SECRET_HEADER = "x-sms-webhook-secret";
 
     private static final String PROVIDER = InfobipResults.PROVIDER;
-    private static final Logger LOG = Logger.getLogger(InfobipWebhook.class);
     static final String PROBLEM = "application/problem+json";
 
     private final InfobipConfig infobip;
@@ -57,16 +54,14 @@ public class InfobipWebhook implements InfobipWebhookApi {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     InfobipWebhook(InfobipConfig infobip, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.infobip = infobip;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
     @Override
@@ -103,18 +98,8 @@ public class InfobipWebhook implements InfobipWebhookApi {
         }
         int skipped = results.size() - events.size();
         List<Uni<String>> sends = events.stream().map(publish).toList();
-        if (sends.isEmpty()) {
-            LOG.infof("Acknowledged an Infobip webhook with nothing to publish (%d result(s) skipped)", skipped);
-            return Uni.createFrom().item(Response.ok().build());
-        }
-        return Uni.join().all(sends).andCollectFailures()
-                .onItem().transform(ids -> {
-                    ids.forEach(id -> metrics.accepted(PROVIDER));
-                    LOG.infof("Accepted an Infobip webhook: %d result(s) published, %d skipped", ids.size(), skipped);
-                    return Response.ok().build();
-                })
-                .onFailure().transform(failure -> answers.unavailable(PROVIDER,
-                        "(" + results.size() + " result(s))", failure));
+        return answers.onceAllAcknowledged(sends, PROVIDER, "(" + results.size() + " result(s))",
+                () -> sends.size() + " result(s) published, " + skipped + " skipped");
     }
 
     private void authenticate(String secret, String authorization) {

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,6 +22,7 @@ import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
 import io.smsconversations.gateway.webhook.BasicAuth;
+import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
@@ -119,16 +119,11 @@ public class LinkMobilityWebhook implements LinkMobilityWebhookApi {
     }
 
     private JsonNode parse(String body) {
-        JsonNode root;
         try {
-            root = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not valid JSON.");
+            return JsonFields.object(json, body);
+        } catch (MalformedWebhookException e) {
+            throw answers.malformed(PROVIDER, "(unparsable)", e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not a JSON object.");
-        }
-        return root;
     }
 
     private <T> T map(JsonNode callback, String idField, Supplier<T> mapping) {

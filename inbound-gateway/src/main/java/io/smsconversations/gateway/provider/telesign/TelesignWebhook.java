@@ -1,6 +1,5 @@
 package io.smsconversations.gateway.provider.telesign;
 
-import java.io.IOException;
 import java.time.Instant;
 
 import jakarta.ws.rs.Path;
@@ -21,6 +20,7 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
+import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
@@ -103,13 +103,9 @@ public class TelesignWebhook implements TelesignWebhookApi {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw answers.malformed(PROVIDER, "(unparsable)", "The body is not a JSON object.");
-            }
-            return root;
-        } catch (IOException e) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not valid JSON.");
+            return JsonFields.object(json, body);
+        } catch (MalformedWebhookException e) {
+            throw answers.malformed(PROVIDER, "(unparsable)", e.getMessage());
         }
     }
 
