@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A number the organisation sends from and receives on. Topic {@link Topics#DIRECTORY_BUSINESS_NUMBERS}, key
- * {@code number} (E.164).
+ * {@code number}: a {@link BusinessAddress} key (E.164, {@code US:12345} for a short code, or an alphanumeric
+ * sender id).
  */
 public record BusinessNumber(
         String number,

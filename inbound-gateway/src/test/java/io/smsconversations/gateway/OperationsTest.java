@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smsconversations.testing.OpenApiOperations;
 
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
@@ -67,6 +68,18 @@ class OperationsTest {
                 .body("paths.'/webhooks/acs/events'.post.requestBody.content", hasKey("application/cloudevents+json"))
                 .body("paths.'/webhooks/acs/events'.post.requestBody.content",
                         hasKey("application/cloudevents-batch+json"));
+    }
+
+    /**
+     * The operations of the OpenAPI document (method, path, parameters, bodies, response codes, what a success
+     * answers, security requirements, tags) are the ones recorded in {@code openapi-operations.txt} before the
+     * annotations moved to the resources' {@code *Api} interfaces: moving or editing them must not drop or add one
+     * unnoticed. The whole document is written to {@code target/openapi.json} for a diff.
+     */
+    @Test
+    void theOpenApiDocumentKeepsItsOperations() {
+        String document = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(OpenApiOperations.of(document)).containsExactlyInAnyOrderElementsOf(OpenApiOperations.recorded());
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsconversations.consumers.IncomingEvent;
 import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.AlertRecipient;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.InboundMessageReceived;
@@ -51,8 +52,10 @@ public class AttachmentReader {
         RecordRef recordRef = checkedRecord(attached.record());
         String customer = E164.normalise(message.from())
                 .orElseThrow(() -> new PoisonRecordException("message.from is not a phone number"));
-        String business = E164.normalise(message.to())
-                .orElseThrow(() -> new PoisonRecordException("message.to is not a phone number"));
+        // A short code receives too (US:12345); an alphanumeric sender id cannot, and routing never attaches to one.
+        String business = BusinessAddress.parse(message.to(), null, null).filter(BusinessAddress::receivesReplies)
+                .map(BusinessAddress::key)
+                .orElseThrow(() -> new PoisonRecordException("message.to is not a phone number or a short code"));
         requireText(message.provider(), MAX_PROVIDER, "message.provider");
         requireText(message.providerMessageId(), MAX_PROVIDER_MESSAGE_ID, "message.providerMessageId");
 

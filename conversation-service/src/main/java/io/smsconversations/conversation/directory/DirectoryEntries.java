@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smsconversations.consumers.PoisonRecordException;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
@@ -93,11 +94,12 @@ final class DirectoryEntries {
         return new Seller(key, name, teams, seller.sellerPrivilege());
     }
 
-    /** @param number the Kafka key, already in E.164 ({@link #businessNumberKey}) */
+    /** @param number the Kafka key, already a business address key ({@link #businessNumberKey}) */
     static BusinessNumber businessNumber(String number, BusinessNumber entry) {
         List<String> problems = new ArrayList<>();
         if (entry.number() != null && !entry.number().isBlank()
-                && !E164.normalise(entry.number()).map(number::equals).orElse(false)) {
+                && !BusinessAddress.parse(entry.number(), null, null).map(BusinessAddress::key).map(number::equals)
+                        .orElse(false)) {
             problems.add("number does not match the key");
         }
         String name = required(entry.name(), "name", MAX_NAME, problems);
@@ -111,10 +113,10 @@ final class DirectoryEntries {
         return new BusinessNumber(number, name, entry.type(), sellers, teams, provider);
     }
 
-    /** The key of a business number entry in E.164. */
+    /** The key of a business number entry: E.164, a short code ({@code US:12345}) or an alphanumeric sender id. */
     static String businessNumberKey(String key) {
-        return E164.normalise(key).orElseThrow(
-                () -> new PoisonRecordException("business number: the key is not an E.164 number"));
+        return BusinessAddress.parse(key, null, null).map(BusinessAddress::key).orElseThrow(
+                () -> new PoisonRecordException("business number: the key is not " + BusinessAddress.EXPECTED));
     }
 
     private static void id(String key, String bodyId, List<String> problems) {

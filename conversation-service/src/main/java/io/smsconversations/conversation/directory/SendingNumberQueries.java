@@ -2,12 +2,15 @@ package io.smsconversations.conversation.directory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.BusinessNumberType;
+import io.smsconversations.events.SendingCapabilities;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -50,21 +53,40 @@ public class SendingNumberQueries {
     }
 
     public Uni<SendingNumbers> of(Caller caller) {
+        return of(caller, null);
+    }
+
+    /**
+     * @param customerNumber the customer the pane would send to (E.164), or null: each number is then marked only
+     *                       for what its provider cannot send from ({@link SendingCapabilities})
+     */
+    public Uni<SendingNumbers> of(Caller caller, String customerNumber) {
         Uni<RowSet<Row>> rows = caller.admin()
                 ? pool.query(ALL).execute()
                 : pool.preparedQuery(OWNED_BY_SELLER).execute(Tuple.of(caller.sellerId()));
         return rows.map(set -> {
             List<SendingNumber> items = new ArrayList<>();
             for (Row row : set) {
-                items.add(new SendingNumber(row.getString("number"), row.getString("name"),
-                        BusinessNumberType.valueOf(row.getString("type")), row.getString("provider")));
+                String number = row.getString("number");
+                String provider = row.getString("provider");
+                items.add(new SendingNumber(number, row.getString("name"),
+                        BusinessNumberType.valueOf(row.getString("type")), provider,
+                        cannotSend(number, provider, customerNumber)));
             }
             return new SendingNumbers(List.copyOf(items));
         });
     }
 
+    /** The send check's words (send/SenderCapability), so the list and the refusal never disagree. */
+    private static String cannotSend(String number, String provider, String customerNumber) {
+        return BusinessAddress.ofKey(number)
+                .map(from -> customerNumber == null ? SendingCapabilities.unusable(provider, from)
+                        : SendingCapabilities.refusal(provider, from, customerNumber))
+                .orElse(Optional.of("it is not " + BusinessAddress.EXPECTED)).orElse(null);
+    }
+
     /**
-     * Whether {@code caller} may send from {@code number} (E.164): it is owned by them or one of their teams; for an
+     * Whether {@code caller} may send from {@code number} (a business number's key): it is owned by them or one of their teams; for an
      * admin, it is a business number at all. One index lookup; for the send checks.
      */
     public Uni<Boolean> mayUse(Caller caller, String number) {

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.access.Roles;
+import io.smsconversations.events.E164;
+import io.smsconversations.restproblems.Problem;
 
 /** "My sending numbers" (SPEC §3, §5): the numbers the conversation pane offers to send from. */
 @Path("/api/sending-numbers")
@@ -33,7 +35,12 @@ public class SendingNumbersResource implements SendingNumbersApi {
     }
 
     @Override
-    public Uni<SendingNumbers> mine() {
-        return numbers.of(caller);
+    public Uni<SendingNumbers> mine(String customer) {
+        if (customer == null || customer.isBlank()) {
+            return numbers.of(caller);
+        }
+        String e164 = E164.normalise(customer).orElseThrow(() -> Problem.of(400).detail(
+                "customerNumber is not an E.164 number (+14255550123)").build());
+        return numbers.of(caller, e164);
     }
 }

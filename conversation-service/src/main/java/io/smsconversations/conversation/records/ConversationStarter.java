@@ -18,8 +18,9 @@ import io.smsconversations.conversation.access.Visibility;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.thread.ConversationQueries;
 import io.smsconversations.conversation.thread.ConversationView;
-import io.smsconversations.restproblems.Problem;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.E164;
+import io.smsconversations.restproblems.Problem;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -99,14 +100,15 @@ public class ConversationStarter {
 
     /** The two numbers in E.164, once the caller may use the business number and the customer's is the record's. */
     private Uni<Numbers> checkedNumbers(Caller caller, String recordId, OpenConversationRequest request) {
-        String business = E164.normalise(request.businessNumber()).orElseThrow(() -> unprocessable(
-                "businessNumber is not a valid E.164 number"));
+        BusinessAddress address = BusinessAddress.parse(request.businessNumber(), null, null).orElseThrow(
+                () -> unprocessable("businessNumber is not " + BusinessAddress.EXPECTED));
+        String business = address.key();
         return sendingNumbers.mayUse(caller, business).chain(mayUse -> {
             if (!mayUse) {
                 throw new ForbiddenException(
                         "You may not use this business number: it is not assigned to you or one of your teams");
             }
-            String customer = E164.normalise(request.customerNumber(), E164.regionOf(business).orElse(null))
+            String customer = E164.normalise(request.customerNumber(), address.country())
                     .orElseThrow(() -> unprocessable("customerNumber is not a valid phone number"));
             return pool.preparedQuery(RECORD_PHONE).execute(Tuple.of(recordId, customer)).map(phones -> {
                 if (phones.size() == 0) {

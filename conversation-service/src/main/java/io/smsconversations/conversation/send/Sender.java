@@ -232,7 +232,8 @@ public class Sender {
                     }
                 })
                 .chain(() -> pool.preparedQuery(PROVIDER).execute(Tuple.of(conversation.businessNumber)))
-                .map(rows -> rows.iterator().next().getString("provider"));
+                .map(rows -> SenderCapability.check(conversation.businessNumber,
+                        rows.iterator().next().getString("provider"), conversation.customerNumber));
     }
 
     /** The typed body, or the template filled as the preview fills it; a filled text is checked like a typed one. */

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.conversation.access.Caller;
 import io.smsconversations.conversation.directory.SendingNumberQueries;
 import io.smsconversations.conversation.encoding.SegmentCalculator;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.RecordType;
 
@@ -112,9 +113,9 @@ public class TemplateRenderer {
         checkValues(target.values());
         String number = null;
         if (!isBlank(target.businessNumber())) {
-            number = E164.normalise(target.businessNumber()).orElseThrow(() -> TemplateProblems.badRequest(
-                    "business-number-invalid", "businessNumber",
-                    "The business number is not a valid E.164 number (e.g. +14255550100)"));
+            number = BusinessAddress.parse(target.businessNumber(), null, null).map(BusinessAddress::key)
+                    .orElseThrow(() -> TemplateProblems.badRequest("business-number-invalid", "businessNumber",
+                            "The business number is not " + BusinessAddress.EXPECTED));
         }
         return new RenderTarget(target.recordId().strip(), number, target.values());
     }

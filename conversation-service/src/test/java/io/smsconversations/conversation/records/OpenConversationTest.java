@@ -113,7 +113,7 @@ class OpenConversationTest {
 
         refused(aliceToken, "/api/records/" + unique("nothing") + "/conversations", customer, mine, 404,
                 "There is no record with this id that you may see");
-        refused(aliceToken, path, customer, "not a number", 422, "businessNumber is not a valid E.164 number");
+        refused(aliceToken, path, customer, "not a number", 422, "businessNumber is not an E.164 number (+14255550100)");
         refused(aliceToken, path, customer, theirs, 403, "You may not use this business number");
         refused(aliceToken, path, "12", mine, 422, "customerNumber is not a valid phone number");
         refused(aliceToken, path, number(), mine, 422, "customerNumber is not one of the record's phone numbers");

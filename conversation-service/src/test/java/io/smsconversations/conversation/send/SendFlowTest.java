@@ -28,6 +28,8 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smsconversations.conversation.Fixtures;
 import io.smsconversations.conversation.TestDatabase;
+import io.smsconversations.events.BusinessNumber;
+import io.smsconversations.events.BusinessNumberType;
 import io.smsconversations.events.ConversationKey;
 import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.ConversationOptOutChanged;
@@ -250,6 +252,72 @@ class SendFlowTest {
         refused(line.send("Hi"), 422, "not-a-record-number", "Not one of the record's numbers",
                 "the customer number is no longer one of the record's phone numbers");
         assertNothingStored(line);
+    }
+
+    @Test
+    void aShortCodeSendsWhereItsProviderCanAndIsRefusedWithTheReasonWhereItCannot() {
+        String seller = unique("seller");
+        String code = "US:" + (20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(70_000));
+        Line line = Line.open(kafka, seller, seller, true, code, Instant.now());
+
+        String messageId = line.send("Reply YES to confirm").statusCode(202).body("from", equalTo(code))
+                .extract().path("id");
+        assertThat(kafka.awaitOne(Topics.SEND_REQUESTS, e -> EventIds.derived("send-requested", messageId)
+                .equals(e.id()), EVENTUALLY).dataAs(SendRequested.class).from()).isEqualTo(code);
+
+        // The same code moved to a provider that sends from phone numbers only.
+        businessNumber(code, BusinessNumberType.SHORT_CODE, "telesign", seller);
+        refused(line.send("Hi again"), 422, "sending-number-cannot-send", "Sending number cannot send this",
+                "This message cannot be sent from this business number: telesign cannot send from a short code.")
+                .body("reason", equalTo("provider-cannot-send-from"));
+        assertThat(line.outboundMessages()).isEqualTo(1);
+        RestAssured.given().auth().oauth2(line.token()).when().get("/api/sending-numbers")
+                .then().statusCode(200)
+                .body("items.find { it.number == '" + code + "' }.cannotSendBecause",
+                        equalTo("telesign cannot send from a short code"));
+    }
+
+    @Test
+    void anAlphanumericSenderCannotSendToAUsNumber() {
+        Line line = Line.open(kafka);
+        String sender = "Ct" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000);
+        businessNumber(sender, BusinessNumberType.ALPHANUMERIC, "twilio", line.seller());
+        // A one-way thread a seller opened from the sender id (nobody can write to one first).
+        UUID conversationId = UUID.randomUUID();
+        TestDatabase.execute("""
+                INSERT INTO conversation (id, record_id, record_type, customer_number, business_number, created_at,
+                                          last_activity_at)
+                VALUES (?, ?, 'CONTACT', ?, ?, now(), now())""", conversationId, line.record().id(),
+                line.customer(), sender);
+        Line oneWay = new Line(line.seller(), line.record(), line.customer(), sender, conversationId.toString());
+
+        refused(oneWay.send("Your order shipped"), 422, "sending-number-cannot-send",
+                "Sending number cannot send this", "This message cannot be sent from this business number: an "
+                        + "alphanumeric sender id cannot send to a number in US (carriers there refuse it)")
+                .body("reason", equalTo("sender-cannot-reach-destination"));
+        assertNothingStored(oneWay);
+        // Listed: usable in general, marked for this customer.
+        RestAssured.given().auth().oauth2(line.token()).when().get("/api/sending-numbers")
+                .then().statusCode(200).body("items.find { it.number == '" + sender + "' }.cannotSendBecause",
+                        nullValue());
+        RestAssured.given().auth().oauth2(line.token()).queryParam("customerNumber", line.customer())
+                .when().get("/api/sending-numbers")
+                .then().statusCode(200).body("items.find { it.number == '" + sender + "' }.cannotSendBecause",
+                        startsWith("an alphanumeric sender id cannot send to a number in US"))
+                .body("items.find { it.number == '" + line.business() + "' }.cannotSendBecause", nullValue());
+        RestAssured.given().auth().oauth2(line.token()).queryParam("customerNumber", "12")
+                .when().get("/api/sending-numbers").then().statusCode(400)
+                .body("detail", equalTo("customerNumber is not an E.164 number (+14255550123)"));
+    }
+
+    /** Publishes a business number owned by {@code owner} and waits until the projection has it so. */
+    private static void businessNumber(String number, BusinessNumberType type, String provider, String owner) {
+        kafka.publishEvent(Topics.DIRECTORY_BUSINESS_NUMBERS, number, unique("number-event"),
+                EventTypes.DIRECTORY_BUSINESS_NUMBER_UPSERTED,
+                new BusinessNumber(number, unique("Line"), type, List.of(owner), List.of(), provider));
+        await().atMost(EVENTUALLY).until(() -> TestDatabase.count("SELECT count(*) FROM directory_business_number b "
+                + "JOIN directory_business_number_seller s ON s.number = b.number WHERE b.number = ? AND b.provider = ?"
+                + " AND s.seller_id = ?", number, provider, owner) == 1);
     }
 
     @Test

@@ -12,10 +12,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.SendAccepted;
 import io.smsconversations.events.SendFailed;
+import io.smsconversations.events.SendingCapabilities;
 import io.smsconversations.events.SendRequested;
 
 /**
@@ -127,7 +129,8 @@ public class SendProcessor {
             return finish(request, invalid.get());
         }
         SendLease lease = new SendLease(request.requestId(), owner, entry.leaseLeft(), ledger, steps, config);
-        return retries.send(senders.of(request.provider()).orElseThrow(), request, entry.firstSentAt(),
+        return retries.send(senders.of(request.provider()).orElseThrow(), asProviderWritesIt(request),
+                entry.firstSentAt(),
                 outcomeUnknown, lease)
                 .flatMap(answer -> finish(request, answer))
                 .onFailure(SendLease.LostException.class).recoverWithUni(lost -> {
@@ -191,11 +194,29 @@ public class SendProcessor {
             return Optional.of(new SendAttempt.Refused(FailureReason.InvalidSendingParameters, null,
                     "the request names no sending number"));
         }
+        Optional<BusinessAddress> from = BusinessAddress.ofKey(request.from());
+        if (from.isEmpty()) {
+            return Optional.of(new SendAttempt.Refused(FailureReason.InvalidSendingParameters, null,
+                    "the sending number is not " + BusinessAddress.EXPECTED));
+        }
+        // conversation-service refuses these already; a request that gets here anyway must not reach the provider.
+        Optional<String> cannot = SendingCapabilities.refusal(request.provider(), from.get(), request.to());
+        if (cannot.isPresent()) {
+            return Optional.of(new SendAttempt.Refused(FailureReason.InvalidSendingParameters, null, cannot.get()));
+        }
         if (request.body() == null || request.body().isBlank()) {
             return Optional.of(new SendAttempt.Refused(FailureReason.InvalidSendingParameters, null,
                     "the message is empty"));
         }
         return Optional.empty();
+    }
+
+    /** The request with its sender as providers write it: a short code's digits without its country. */
+    private static SendRequested asProviderWritesIt(SendRequested request) {
+        String wire = BusinessAddress.ofKey(request.from()).orElseThrow().wire();
+        return wire.equals(request.from()) ? request : new SendRequested(request.requestId(),
+                request.conversationId(), request.messageId(), request.provider(), wire, request.to(),
+                request.body(), request.sentBy(), request.segments(), request.requestedAt());
     }
 
     private static Duration min(Duration a, Duration b) {

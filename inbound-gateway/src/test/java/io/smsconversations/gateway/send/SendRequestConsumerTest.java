@@ -113,6 +113,39 @@ class SendRequestConsumerTest {
     }
 
     @Test
+    void aShortCodeIsSentFromItsDigitsAndASenderIdNeverToNorthAmerica() {
+        SendRequested base = Sends.request("twilio");
+        SendRequested fromShortCode = new SendRequested(base.requestId(), base.conversationId(), base.messageId(),
+                "twilio", "US:12345", base.to(), base.body(), base.sentBy(), 1, base.requestedAt());
+        GatewayTestResource.providers().stubFor(post(urlPathMatching(TWILIO))
+                .withRequestBody(containing(base.body()))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SMshortcode\"}")));
+
+        Sends.send(kafka, fromShortCode).assertAccepted(fromShortCode, "SMshortcode");
+        // Twilio is given the code as it knows it, without the country of the directory's key.
+        GatewayTestResource.providers().verify(1, postRequestedFor(urlPathMatching(TWILIO))
+                .withRequestBody(containing(base.body())).withRequestBody(containing("From=12345&")));
+
+        SendRequested other = Sends.request("twilio");
+        SendRequested fromSenderId = new SendRequested(other.requestId(), other.conversationId(), other.messageId(),
+                "twilio", "Contoso", other.to(), other.body(), other.sentBy(), 1, other.requestedAt());
+        Sends.send(kafka, fromSenderId).assertFailed(fromSenderId, FailureReason.InvalidSendingParameters, null,
+                "an alphanumeric sender id cannot send to a number in US (carriers there refuse it); send from a "
+                        + "long code, toll-free number or short code");
+        SendRequested third = Sends.request("telesign");
+        SendRequested telesignShortCode = new SendRequested(third.requestId(), third.conversationId(),
+                third.messageId(), "telesign", "US:12345", third.to(), third.body(), third.sentBy(), 1,
+                third.requestedAt());
+        Sends.send(kafka, telesignShortCode).assertFailed(telesignShortCode, FailureReason.InvalidSendingParameters,
+                null, "telesign cannot send from a short code");
+        GatewayTestResource.providers().verify(0, postRequestedFor(urlPathMatching(".*"))
+                .withRequestBody(containing(other.body())));
+        GatewayTestResource.providers().verify(0, postRequestedFor(urlPathMatching(".*"))
+                .withRequestBody(containing(third.body())));
+    }
+
+    @Test
     void aDroppedConnectionIsLookedUpAndSentAgainOnlyBecauseTwilioDoesNotHaveIt() {
         SendRequested request = Sends.request("twilio");
         String scenario = "reset-" + request.requestId();

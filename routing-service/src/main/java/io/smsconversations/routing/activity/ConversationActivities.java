@@ -10,6 +10,7 @@ import io.smsconversations.consumers.IncomingEvent;
 import io.smsconversations.consumers.PoisonRecordException;
 import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.ConversationMoved;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.EventTypes;
 import io.smsconversations.events.Topics;
@@ -84,8 +85,10 @@ final class ConversationActivities {
             String recordId, String conversationId, Instant at) {
         String customer = E164.normalise(customerNumber)
                 .orElseThrow(() -> new PoisonRecordException("customerNumber is not an E.164 number"));
-        String business = E164.normalise(businessNumber)
-                .orElseThrow(() -> new PoisonRecordException("businessNumber is not an E.164 number"));
+        // A conversation on a short code (or one a seller started from a sender id) is activity like any other.
+        String business = BusinessAddress.ofKey(businessNumber).map(BusinessAddress::key)
+                .or(() -> E164.normalise(businessNumber))
+                .orElseThrow(() -> new PoisonRecordException("businessNumber is not " + BusinessAddress.EXPECTED));
         return new ConversationActivity(customer, business, recordId, conversationId, at, ce.id(), ce.type());
     }
 

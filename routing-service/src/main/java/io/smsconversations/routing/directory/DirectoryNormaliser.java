@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.BusinessNumber;
 import io.smsconversations.events.DirectoryRecord;
 import io.smsconversations.events.E164;
@@ -20,7 +21,8 @@ import io.smsconversations.events.Seller;
 import io.smsconversations.events.Team;
 
 /**
- * Checks directory entries and brings them to their stored form: every phone number E.164, blank optional strings
+ * Checks directory entries and brings them to their stored form: every phone number E.164 (a business number a
+ * {@link BusinessAddress} key: E.164, short code or alphanumeric sender id), blank optional strings
  * absent, lists without duplicates. Used on both ways in (the admin API and the directory topics), so an entry is
  * stored the same however it arrives; an entry with anything wrong is refused as a whole, never half-stored.
  * <p>
@@ -132,20 +134,28 @@ public class DirectoryNormaliser {
         return new Seller(id, name, teams, seller.sellerPrivilege());
     }
 
-    /** @param key the E.164 number the entry must have (URL path or Kafka key), already normalised */
+    /**
+     * @param key the business number the entry must have (URL path or Kafka key), already a {@link BusinessAddress}
+     *            key: E.164, {@code US:12345} for a short code, or an alphanumeric sender id
+     */
     public BusinessNumber businessNumber(String key, BusinessNumber number) {
         List<Violation> violations = new ArrayList<>();
         if (number.number() != null && !number.number().isBlank()) {
-            Optional<String> given = phone(number.number());
+            Optional<BusinessAddress> given = address(number.number());
             if (given.isEmpty()) {
-                violations.add(new Violation("number", "is not a valid phone number"));
-            } else if (!given.get().equals(key)) {
+                violations.add(new Violation("number", "is not " + BusinessAddress.EXPECTED));
+            } else if (!given.get().key().equals(key)) {
                 violations.add(new Violation("number", "does not match the number in the path or key"));
             }
         }
         String name = required(number.name(), "name", MAX_NAME, violations);
         if (number.type() == null) {
-            violations.add(new Violation("type", "is required (LONG_CODE, SHORT_CODE or TOLL_FREE)"));
+            violations.add(new Violation("type", "is required (LONG_CODE, SHORT_CODE, TOLL_FREE or ALPHANUMERIC)"));
+        } else {
+            // The key says what the address is; a type that contradicts it would mislead the send checks.
+            BusinessAddress.ofKey(key).filter(address -> !address.fits(number.type())).ifPresent(address -> violations
+                    .add(new Violation("type", number.type() + " does not fit " + key + ", which is "
+                            + expectedType(address))));
         }
         String provider = required(number.provider(), "provider", MAX_PROVIDER, violations);
         List<String> sellers = ids(number.ownerSellerIds(), "ownerSellerIds", violations);
@@ -158,10 +168,26 @@ public class DirectoryNormaliser {
         return new BusinessNumber(key, name, number.type(), sellers, teams, provider);
     }
 
-    /** A business number as it appears in a URL path or a Kafka key, in E.164. */
+    /**
+     * A business number as it appears in a URL path or a Kafka key, as its {@link BusinessAddress} key. A phone
+     * number may be written in any format (national ones read in the default region); a short code must name its
+     * country ({@code US:12345}): the same digits are different codes in different countries.
+     */
     public String businessNumberKey(String raw) {
-        return phone(raw).orElseThrow(() -> new InvalidDirectoryEntryException("business number",
-                List.of(new Violation("number", "is not a valid phone number"))));
+        return address(raw).map(BusinessAddress::key).orElseThrow(() -> new InvalidDirectoryEntryException(
+                "business number", List.of(new Violation("number", "is not " + BusinessAddress.EXPECTED))));
+    }
+
+    private Optional<BusinessAddress> address(String raw) {
+        return BusinessAddress.parse(raw, null, defaultRegion);
+    }
+
+    private static String expectedType(BusinessAddress address) {
+        return switch (address.kind()) {
+            case PHONE_NUMBER -> "a phone number (LONG_CODE or TOLL_FREE)";
+            case SHORT_CODE -> "a short code (SHORT_CODE)";
+            case ALPHANUMERIC -> "an alphanumeric sender id (ALPHANUMERIC)";
+        };
     }
 
     private static String id(String key, String bodyId, String field, List<Violation> violations) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smsconversations.consumers.IncomingEvent;
 import io.smsconversations.consumers.PoisonRecordException;
+import io.smsconversations.events.BusinessAddress;
 import io.smsconversations.events.ConversationMessageAdded;
 import io.smsconversations.events.ConversationMoved;
 import io.smsconversations.events.EventTypes;
@@ -86,7 +87,9 @@ class ConversationActivitiesTest {
                 .isInstanceOf(PoisonRecordException.class).hasMessage("customerNumber is not an E.164 number");
         assertThatThrownBy(() -> ConversationActivities.of(event(EventTypes.CONVERSATION_MESSAGE_ADDED,
                 added(CONTACT, "+14255550100", "12", AT)), JSON))
-                .isInstanceOf(PoisonRecordException.class).hasMessage("businessNumber is not an E.164 number");
+                .isInstanceOf(PoisonRecordException.class).hasMessage("businessNumber is not " + BusinessAddress.EXPECTED);
+        assertThat(ConversationActivities.of(event(EventTypes.CONVERSATION_MESSAGE_ADDED,
+                added(CONTACT, "+14255550100", "US:12345", AT)), JSON).businessNumber()).isEqualTo("US:12345");
     }
 
     @Test

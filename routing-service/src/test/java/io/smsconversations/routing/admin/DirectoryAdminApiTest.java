@@ -267,6 +267,45 @@ class DirectoryAdminApiTest {
                 .when().get("/api/admin/business-numbers/" + encoded).then().extract().statusCode()).isEqualTo(404));
     }
 
+    @Test
+    void aShortCodeAndAnAlphanumericSenderAreBusinessNumbersAndTheirTypeMustFit() {
+        String code = "GB:" + (60_000 + Math.floorMod(unique("code").hashCode(), 30_000));
+        String sender = "Ct" + Math.floorMod(unique("sender").hashCode(), 100_000_000);
+        for (BusinessNumber entry : List.of(
+                new BusinessNumber(null, unique("Offers"), BusinessNumberType.SHORT_CODE, List.of("sam"), null,
+                        "vonage"),
+                new BusinessNumber(sender, unique("Brand"), BusinessNumberType.ALPHANUMERIC, null,
+                        List.of("team-north"), "infobip"))) {
+            String key = entry.type() == BusinessNumberType.SHORT_CODE ? code : sender;
+            String answer = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(json(entry))
+                    .when().put("/api/admin/business-numbers/" + key)
+                    .then().statusCode(202).extract().asString();
+            BusinessNumber expected = new BusinessNumber(key, entry.name(), entry.type(), entry.ownerSellerIds(),
+                    entry.ownerTeamIds(), entry.provider());
+            assertThat(read(answer, BusinessNumber.class)).isEqualTo(expected);
+            assertThat(KAFKA.awaitOne(Topics.DIRECTORY_BUSINESS_NUMBERS, e -> key.equals(e.key()), WAIT)
+                    .dataAs(BusinessNumber.class)).isEqualTo(expected);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/admin/business-numbers/" + key,
+                    BusinessNumber.class)).isEqualTo(expected));
+        }
+
+        BusinessNumber longCode = new BusinessNumber(null, unique("Wrong"), BusinessNumberType.LONG_CODE,
+                List.of("sam"), null, "twilio");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(json(longCode))
+                .when().put("/api/admin/business-numbers/US:54321")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("type"))
+                .body("violations[0].message", equalTo("LONG_CODE does not fit US:54321, which is a short code "
+                        + "(SHORT_CODE)"));
+        // Bare digits name no country, and a hyphen is no part of a sender id: both stay a 400 on the path.
+        for (String path : List.of("54321", "Contoso-Ltd")) {
+            given().auth().oauth2(admin()).contentType(ContentType.JSON).body(json(longCode))
+                    .when().put("/api/admin/business-numbers/" + path)
+                    .then().statusCode(400).body("violations[0].field", equalTo("number"))
+                    .body("violations[0].in", equalTo("path"));
+        }
+    }
+
     /** {@code +14255550100} as {@code 425-555-0100}: a fourth way to write it, safe in a query string. */
     private static String dashed(String e164) {
         return e164.substring(2, 5) + "-" + e164.substring(5, 8) + "-" + e164.substring(8);

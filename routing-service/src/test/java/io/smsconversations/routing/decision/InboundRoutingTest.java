@@ -107,6 +107,38 @@ class InboundRoutingTest {
     }
 
     @Test
+    void aReplyToAShortCodeIsRoutedByTheSameRules() {
+        String sam = unique("sam");
+        String olga = unique("olga");
+        seller(sam, List.of(), true);
+        seller(olga, List.of(), false);
+        // Five digits that are unique enough per run; the key names the country (docs/events.md).
+        String to = "US:" + (10_000 + Math.floorMod(unique("code").hashCode(), 90_000));
+        put("/api/admin/business-numbers/" + to, new BusinessNumber(null, unique("Offers"),
+                BusinessNumberType.SHORT_CODE, List.of(sam), List.of(), "twilio"), BusinessNumber.class);
+        await().atMost(WAIT).until(() -> get("/api/admin/business-numbers/" + to, BusinessNumber.class) != null);
+        String from = number("425");
+        String contactOfOlga = unique("contact");
+        String contactOfSam = unique("contact");
+        record(new DirectoryRecord(contactOfOlga, RecordType.CONTACT, "Ada", Owner.seller(olga), true, MODIFIED,
+                List.of(new PhoneNumber(PhoneKind.MOBILE, from)), null));
+        record(new DirectoryRecord(contactOfSam, RecordType.CONTACT, "Bea", Owner.seller(sam), true, MODIFIED,
+                List.of(new PhoneNumber(PhoneKind.MOBILE, from)), null));
+        InboundMessageReceived message = message(from, to, "YES");
+        String inboundId = EventIds.inboundMessage("twilio", message.providerMessageId());
+
+        publish(inboundId, message);
+
+        CloudEventRecord event = awaitAttach(inboundId);
+        assertThat(event.key()).isEqualTo(ConversationKey.of(from, to));
+        MessageAttached attached = event.dataAs(MessageAttached.class);
+        assertThat(attached.message().to()).isEqualTo(to);
+        assertThat(attached.record().id()).isEqualTo(contactOfSam);
+        assertThat(attached.decidingRule()).isEqualTo("rule 2: owned by the seller of the business number");
+        assertThat(attached.alerts()).containsExactly(new AlertRecipient(sam, true));
+    }
+
+    @Test
     void aRecordOwnedByATeamAlertsTheMembersWithTheirSellerPrivilege() {
         String team = unique("team");
         String withPrivilege = unique("a-seller");
@@ -253,6 +285,9 @@ class InboundRoutingTest {
         String key = ConversationKey.of(from, to);
         InboundMessageReceived withoutFrom = new InboundMessageReceived("twilio", unique("SM"), null, to, "x",
                 Instant.now(), null, 1);
+        // Nobody can reply to an alphanumeric sender id: an event that says someone did is refused, not routed.
+        InboundMessageReceived toASenderId = new InboundMessageReceived("twilio", unique("SM"), from, "Contoso",
+                "x", Instant.now(), null, 1);
         InboundMessageReceived good = message(from, to, "Still there");
         String goodId = EventIds.inboundMessage("twilio", good.providerMessageId());
 
@@ -261,15 +296,19 @@ class InboundRoutingTest {
                 "{\"from\": ");
         KAFKA.publishEvent(Topics.INBOUND_MESSAGES, key, unique("id"), EventTypes.INBOUND_MESSAGE_RECEIVED,
                 withoutFrom);
+        KAFKA.publishEvent(Topics.INBOUND_MESSAGES, key, unique("id"), EventTypes.INBOUND_MESSAGE_RECEIVED,
+                toASenderId);
         publish(goodId, good);
 
         assertThat(awaitAttach(goodId).dataAs(MessageAttached.class).message()).isEqualTo(good);
-        assertThat(awaitRaw("sms.inbound-messages.dlq.routing-service", r -> key.equals(r.key()), 3, WAIT))
+        assertThat(awaitRaw("sms.inbound-messages.dlq.routing-service", r -> key.equals(r.key()), 4, WAIT))
                 .extracting(r -> header(r, "dead-letter-reason"))
                 .satisfiesExactly(
                         reason -> assertThat(reason).contains("not a binary-mode CloudEvent"),
                         reason -> assertThat(reason).startsWith("payload is not an InboundMessageReceived in JSON"),
-                        reason -> assertThat(reason).isEqualTo("missing field(s): from"));
+                        reason -> assertThat(reason).isEqualTo("missing field(s): from"),
+                        reason -> assertThat(reason).isEqualTo(
+                                "to is an alphanumeric sender id, which customers cannot send to"));
     }
 
     // --- the directory, through the admin API, waiting until the service has stored it

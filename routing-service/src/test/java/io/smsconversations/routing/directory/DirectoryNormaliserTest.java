@@ -146,6 +146,42 @@ class DirectoryNormaliserTest {
                 .extracting(Violation::field).containsExactly("number");
     }
 
+    @Test
+    void aShortCodeIsKeyedWithItsCountryAndASenderIdAsWritten() {
+        assertThat(normaliser.businessNumberKey("US:12345")).isEqualTo("US:12345");
+        assertThat(normaliser.businessNumberKey(" Contoso ")).isEqualTo("Contoso");
+
+        BusinessNumber shortCode = normaliser.businessNumber("US:12345", new BusinessNumber("US:12345", "Offers",
+                BusinessNumberType.SHORT_CODE, List.of("sam"), null, "twilio"));
+        assertThat(shortCode.number()).isEqualTo("US:12345");
+        BusinessNumber sender = normaliser.businessNumber("Contoso", new BusinessNumber(null, "Brand",
+                BusinessNumberType.ALPHANUMERIC, null, List.of("team-north"), "infobip"));
+        assertThat(sender).isEqualTo(new BusinessNumber("Contoso", "Brand", BusinessNumberType.ALPHANUMERIC,
+                List.of(), List.of("team-north"), "infobip"));
+    }
+
+    @Test
+    void aTypeThatContradictsTheAddressAndAShortCodeWithoutCountryAreRefused() {
+        InvalidDirectoryEntryException wrongType = catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.businessNumber("US:12345", new BusinessNumber(null, "Offers",
+                        BusinessNumberType.LONG_CODE, List.of("sam"), null, "twilio")));
+        assertThat(wrongType.violations()).containsExactly(new Violation("type",
+                "LONG_CODE does not fit US:12345, which is a short code (SHORT_CODE)"));
+        assertThat(catchThrowableOfType(InvalidDirectoryEntryException.class,
+                () -> normaliser.businessNumber("+14255550199", new BusinessNumber(null, "Brand",
+                        BusinessNumberType.ALPHANUMERIC, List.of("sam"), null, "twilio"))).violations())
+                .extracting(Violation::message)
+                .containsExactly("ALPHANUMERIC does not fit +14255550199, which is a phone number (LONG_CODE or "
+                        + "TOLL_FREE)");
+        // Digits alone are not a short code: which country's would they be?
+        for (String written : List.of("12345", "XX:12345", "US:911", "Contoso-Ltd", "Twelve chars")) {
+            assertThat(catchThrowableOfType(InvalidDirectoryEntryException.class,
+                    () -> normaliser.businessNumberKey(written)).violations()).as(written)
+                    .extracting(Violation::message).singleElement().asString()
+                    .startsWith("is not an E.164 number (+14255550100), a short code with its country (US:12345)");
+        }
+    }
+
     private static DirectoryRecord record(String id, PhoneNumber... phones) {
         return new DirectoryRecord(id, RecordType.CONTACT, "Ada", Owner.seller("sam"), true, NOW, List.of(phones),
                 null);

@@ -5,19 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +30,6 @@ import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.SharedSecret;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Azure Communication Services' SMS events, delivered by an Event Grid webhook subscription in the Event Grid schema
@@ -54,7 +45,7 @@ import io.smsconversations.gateway.webhook.WebhookMetrics;
         content = @Content(mediaType = AcsEventGridWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "404", description = "ACS is not enabled on this gateway (gateway.acs.enabled); nothing published",
         content = @Content(mediaType = AcsEventGridWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class AcsEventGridWebhook {
+public class AcsEventGridWebhook implements AcsEventGridWebhookApi {
 
     public static final String PATH = "/webhooks/acs/events";
     public static final String SECRET_HEADER = "x-sms-webhook-secret";
@@ -74,36 +65,19 @@ public class AcsEventGridWebhook {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     AcsEventGridWebhook(AcsConfig acs, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.acs = acs;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
-    @POST
-    @Consumes({ MediaType.APPLICATION_JSON, CLOUD_EVENT, CLOUD_EVENTS_BATCH, MediaType.WILDCARD })
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive Azure Communication Services SMS events from Event Grid",
-            description = "Event Grid webhook subscription for Microsoft.Communication.SMSReceived and "
-                    + "Microsoft.Communication.SMSDeliveryReportReceived, URL ending in ?code=<secret>; Event Grid "
-                    + "schema (a JSON array, answering the SubscriptionValidationEvent handshake) or CloudEvents 1.0 "
-                    + "schema (one event as application/cloudevents+json, or a batch as "
-                    + "application/cloudevents-batch+json). Events that cannot be mapped are skipped, counted in "
-                    + "gateway_webhook_skipped_total and logged; the others are published. 200 only once Kafka "
-                    + "acknowledged every published event.")
-    @APIResponse(responseCode = "200", description = "Validation answered, or every mappable event published and acknowledged")
-    @APIResponse(responseCode = "400", description = "The body is not JSON, or not an event or array of events; nothing published",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge every event; Event Grid retries the batch",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> receive(@QueryParam("code") String code, @HeaderParam(SECRET_HEADER) String secretHeader,
-            @HeaderParam(SUBSCRIPTION_HEADER) String subscription, String body) {
+    @Override
+    public Uni<Response> receive(String code, String secretHeader,
+            String subscription, String body) {
         authenticate(code, secretHeader, subscription, true);
         JsonNode events = parse(body);
         Instant now = Instant.now();
@@ -119,40 +93,14 @@ public class AcsEventGridWebhook {
         List<Uni<String>> sends = new ArrayList<>();
         batch.messages().forEach(message -> sends.add(inboundPublisher.publish(message)));
         batch.reports().forEach(report -> sends.add(reportPublisher.publish(report)));
-        if (sends.isEmpty()) {
-            LOG.infof("Acknowledged an Event Grid batch with no SMS event to publish (%d other, %d skipped)",
-                    batch.ignored(), batch.skipped());
-            return Uni.createFrom().item(Response.ok().build());
-        }
-        return Uni.join().all(sends).andCollectFailures()
-                .onItem().transform(ids -> {
-                    ids.forEach(id -> metrics.accepted(PROVIDER));
-                    LOG.infof("Accepted an Event Grid batch: %d message(s), %d delivery report(s), %d other "
-                            + "event(s), %d skipped", batch.messages().size(), batch.reports().size(),
-                            batch.ignored(), batch.skipped());
-                    return Response.ok().build();
-                })
-                .onFailure().transform(failure -> answers.unavailable(PROVIDER,
-                        "(batch of " + events.size() + ")", failure));
+        return answers.onceAllAcknowledged(sends, PROVIDER, "(batch of " + events.size() + ")",
+                () -> batch.messages().size() + " message(s), " + batch.reports().size() + " delivery report(s), "
+                        + batch.ignored() + " other event(s), " + batch.skipped() + " skipped");
     }
 
-    /**
-     * The CloudEvents 1.0 webhook validation handshake (abuse protection): Event Grid asks with an OPTIONS request
-     * before delivering in the CloudEvents schema, and delivers only once the answer grants its origin. Authenticated
-     * like a delivery, so a stranger cannot make this gateway accept a subscription it did not ask for.
-     */
-    @OPTIONS
-    @Operation(summary = "Answer Event Grid's CloudEvents validation handshake",
-            description = "HTTP OPTIONS with WebHook-Request-Origin (eventgrid.azure.net), sent by Event Grid to a "
-                    + "subscription in the CloudEvents 1.0 schema. Same secret as deliveries (?code= or "
-                    + "x-sms-webhook-secret); aeg-subscription-name, when sent, must name the expected subscription.")
-    @APIResponse(responseCode = "200", description = "Delivery granted to the origin",
-            headers = { @Header(name = ALLOWED_ORIGIN, description = "the requesting origin", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ALLOWED_RATE, description = "requests per minute, or *", schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "No WebHook-Request-Origin header",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Response validate(@QueryParam("code") String code, @HeaderParam(SECRET_HEADER) String secretHeader,
-            @HeaderParam(SUBSCRIPTION_HEADER) String subscription, @HeaderParam(REQUEST_ORIGIN) String origin) {
+    @Override
+    public Response validate(String code, String secretHeader,
+            String subscription, String origin) {
         authenticate(code, secretHeader, subscription, false);
         if (origin == null || origin.isBlank()) {
             throw answers.malformed(PROVIDER, "(validation)", "The CloudEvents validation request has no "

@@ -15,6 +15,7 @@ import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.InboundMessageReceived;
+import io.smsconversations.gateway.webhook.BusinessNumbers;
 import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 
@@ -110,8 +111,10 @@ public final class AcsEvents {
             }
         }
         // ACS sends From (our number) and To (the recipient); the recipient may be missing in edge cases.
-        String from = JsonFields.text(data, "From").flatMap(E164::normalise).orElse(null);
         String to = number(data, "To", false, problems);
+        // From may be a short code or an alphanumeric sender id; what is none of them stays unsaid (null).
+        String from = JsonFields.text(data, "From").flatMap(raw -> BusinessNumbers.sending(raw, null, to))
+                .orElse(null);
         check(problems, index);
         String details = JsonFields.text(data, "DeliveryStatusDetails").orElse(null);
         FailureReason reason = status.isFailure() ? reason(rawStatus, details) : null;

@@ -6,20 +6,13 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +28,6 @@ import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
 import io.smsconversations.gateway.webhook.SharedSecret;
 import io.smsconversations.gateway.webhook.WebhookAnswers;
-import io.smsconversations.gateway.webhook.WebhookMetrics;
 
 /**
  * Infobip's webhooks: inbound SMS ({@code results[]}) and delivery reports ({@code results[]}), authenticated by a
@@ -48,14 +40,13 @@ import io.smsconversations.gateway.webhook.WebhookMetrics;
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
 @APIResponse(responseCode = "404", description = "Infobip is not enabled on this gateway (gateway.infobip.enabled); nothing published",
         content = @Content(mediaType = InfobipWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class InfobipWebhook {
+public class InfobipWebhook implements InfobipWebhookApi {
 
     public static final String INBOUND_PATH = "/webhooks/infobip/inbound";
     public static final String DELIVERY_REPORTS_PATH = "/webhooks/infobip/delivery-reports";
     public static final String SECRET_HEADER = "x-sms-webhook-secret";
 
     private static final String PROVIDER = InfobipResults.PROVIDER;
-    private static final Logger LOG = Logger.getLogger(InfobipWebhook.class);
     static final String PROBLEM = "application/problem+json";
 
     private final InfobipConfig infobip;
@@ -63,50 +54,28 @@ public class InfobipWebhook {
     private final InboundMessagePublisher inboundPublisher;
     private final DeliveryReportPublisher reportPublisher;
     private final WebhookAnswers answers;
-    private final WebhookMetrics metrics;
 
     InfobipWebhook(InfobipConfig infobip, ObjectMapper json, InboundMessagePublisher inboundPublisher,
-            DeliveryReportPublisher reportPublisher, WebhookAnswers answers, WebhookMetrics metrics) {
+            DeliveryReportPublisher reportPublisher, WebhookAnswers answers) {
         this.infobip = infobip;
         this.json = json;
         this.inboundPublisher = inboundPublisher;
         this.reportPublisher = reportPublisher;
         this.answers = answers;
-        this.metrics = metrics;
     }
 
-    @POST
-    @Path("inbound")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive inbound SMS from Infobip",
-            description = "Infobip's forward-to-URL for incoming SMS (JSON results[]). Secret in x-sms-webhook-secret "
-                    + "or basic auth. Results that cannot be mapped are skipped, counted in "
-                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other message.")
-    @APIResponse(responseCode = "200", description = "Every mappable message published and acknowledged")
-    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> inbound(@HeaderParam(SECRET_HEADER) String secret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> inbound(String secret,
+            String authorization, String body) {
         authenticate(secret, authorization);
         Instant now = Instant.now();
         return publishAll(results(body), (result, index) -> InfobipResults.inbound(result, index, now),
                 inboundPublisher::publish);
     }
 
-    @POST
-    @Path("delivery-reports")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive delivery reports from Infobip",
-            description = "Infobip's notifyUrl for SMS delivery reports (JSON results[]). Secret in "
-                    + "x-sms-webhook-secret or basic auth. Results that cannot be mapped are skipped, counted in "
-                    + "gateway_webhook_skipped_total and logged. 200 only once Kafka acknowledged every other report.")
-    @APIResponse(responseCode = "200", description = "Every mappable report published and acknowledged")
-    @APIResponse(responseCode = "400", description = "The body is not JSON or has no results array; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "Secret missing or wrong; nothing published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Infobip retries", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> deliveryReports(@HeaderParam(SECRET_HEADER) String secret,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> deliveryReports(String secret,
+            String authorization, String body) {
         authenticate(secret, authorization);
         Instant now = Instant.now();
         return publishAll(results(body), (result, index) -> InfobipResults.deliveryReport(result, index, now),
@@ -129,18 +98,8 @@ public class InfobipWebhook {
         }
         int skipped = results.size() - events.size();
         List<Uni<String>> sends = events.stream().map(publish).toList();
-        if (sends.isEmpty()) {
-            LOG.infof("Acknowledged an Infobip webhook with nothing to publish (%d result(s) skipped)", skipped);
-            return Uni.createFrom().item(Response.ok().build());
-        }
-        return Uni.join().all(sends).andCollectFailures()
-                .onItem().transform(ids -> {
-                    ids.forEach(id -> metrics.accepted(PROVIDER));
-                    LOG.infof("Accepted an Infobip webhook: %d result(s) published, %d skipped", ids.size(), skipped);
-                    return Response.ok().build();
-                })
-                .onFailure().transform(failure -> answers.unavailable(PROVIDER,
-                        "(" + results.size() + " result(s))", failure));
+        return answers.onceAllAcknowledged(sends, PROVIDER, "(" + results.size() + " result(s))",
+                () -> sends.size() + " result(s) published, " + skipped + " skipped");
     }
 
     private void authenticate(String secret, String authorization) {

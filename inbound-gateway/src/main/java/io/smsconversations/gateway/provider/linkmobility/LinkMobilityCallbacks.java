@@ -123,9 +123,9 @@ public final class LinkMobilityCallbacks {
     }
 
     public static DeliveryReportReceived deliveryReport(JsonNode report, Instant reportedAt) {
-        requireObject(report);
+        JsonFields.object(report);
         List<String> problems = new ArrayList<>();
-        String id = required(report, "id", problems);
+        String id = JsonFields.required(report, "id", problems);
         Integer code = JsonFields.field(report, "resultCode").filter(JsonNode::canConvertToInt).map(JsonNode::asInt)
                 .orElse(null);
         DeliveryStatus mapped = null;
@@ -146,9 +146,9 @@ public final class LinkMobilityCallbacks {
     }
 
     public static InboundMessageReceived inbound(JsonNode message, Instant receivedAt) {
-        requireObject(message);
+        JsonFields.object(message);
         List<String> problems = new ArrayList<>();
-        String messageId = required(message, "messageId", problems);
+        String messageId = JsonFields.required(message, "messageId", problems);
         String from = number(message, "source", problems);
         String to = number(message, "destination", problems);
         JsonNode content = JsonFields.field(message, "content").filter(JsonNode::isObject).orElse(null);
@@ -162,11 +162,6 @@ public final class LinkMobilityCallbacks {
         return new InboundMessageReceived(PROVIDER, messageId, from, to, body, receivedAt, List.of(), 1);
     }
 
-    private static void requireObject(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new MalformedWebhookException("The body is not a JSON object.");
-        }
-    }
 
     private static void check(List<String> problems) {
         if (!problems.isEmpty()) {
@@ -174,16 +169,9 @@ public final class LinkMobilityCallbacks {
         }
     }
 
-    private static String required(JsonNode object, String name, List<String> problems) {
-        Optional<String> value = JsonFields.text(object, name);
-        if (value.isEmpty()) {
-            problems.add(name + " is missing");
-        }
-        return value.orElse(null);
-    }
 
     private static String number(JsonNode object, String name, List<String> problems) {
-        String raw = required(object, name, problems);
+        String raw = JsonFields.required(object, name, problems);
         if (raw == null) {
             return null;
         }

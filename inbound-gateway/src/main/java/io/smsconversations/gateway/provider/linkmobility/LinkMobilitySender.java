@@ -49,7 +49,7 @@ public class LinkMobilitySender implements ProviderSender {
         SendRequested request = send.request();
         JsonObject body = new JsonObject(Map.of(
                 "source", request.from(),
-                "sourceTON", "MSISDN",
+                "sourceTON", sourceTon(request.from()),
                 "destination", request.to(),
                 "destinationTON", "MSISDN",
                 "userData", request.body(),
@@ -95,5 +95,16 @@ public class LinkMobilitySender implements ProviderSender {
             return ProviderHttp.transientAnswer(response, providerCode, providerText);
         }
         return new SendAttempt.Refused(ProviderHttp.reasonForStatus(status), providerCode, providerText);
+    }
+
+    /**
+     * LINK Mobility's type of the source: the request's sender is as providers write it (SendProcessor), E.164 with
+     * {@code +}, a short code's bare digits, or an alphanumeric sender id.
+     */
+    static String sourceTon(String from) {
+        if (from.startsWith("+")) {
+            return "MSISDN";
+        }
+        return from.chars().allMatch(Character::isDigit) ? "SHORTNUMBER" : "ALPHANUMERIC";
     }
 }

@@ -3,22 +3,15 @@ package io.smsconversations.gateway.provider.linkmobility;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,6 +22,7 @@ import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
 import io.smsconversations.gateway.webhook.BasicAuth;
+import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
@@ -47,7 +41,7 @@ import io.smsconversations.gateway.webhook.WebhookAnswers;
 @APIResponse(responseCode = "403", description = "Basic auth missing or wrong; nothing published", content = @Content(mediaType = LinkMobilityWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "404", description = "LINK Mobility is not enabled on this gateway (gateway.linkmobility.enabled); nothing published", content = @Content(mediaType = LinkMobilityWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; LINK Mobility retries", content = @Content(mediaType = LinkMobilityWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class LinkMobilityWebhook {
+public class LinkMobilityWebhook implements LinkMobilityWebhookApi {
 
     public static final String DELIVERY_REPORTS_PATH = "/webhooks/linkmobility/delivery-reports";
     public static final String INBOUND_PATH = "/webhooks/linkmobility/inbound";
@@ -71,15 +65,8 @@ public class LinkMobilityWebhook {
         this.answers = answers;
     }
 
-    @POST
-    @Path("delivery-reports")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive a delivery report from LINK Mobility",
-            description = "The delivery-report gate's URL (Dynamics 365: \"Delivery report URL\"). JSON with id (the "
-                    + "message id /sms/send answered), refId, resultCode, operatorResultCode. Published to "
-                    + "sms.delivery-reports; 200 once Kafka acknowledged it.")
-    @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged")
-    public Uni<Response> deliveryReport(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> deliveryReport(String authorization, String body) {
         authenticate(authorization);
         JsonNode callback = parse(body);
         Instant now = Instant.now();
@@ -98,15 +85,8 @@ public class LinkMobilityWebhook {
                 });
     }
 
-    @POST
-    @Path("inbound")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive an incoming SMS from LINK Mobility",
-            description = "The MO route's gate URL (Dynamics 365: \"Incoming message URL\"). JSON with messageId, "
-                    + "source, destination, content.userData. Published to sms.inbound-messages; 200 once Kafka "
-                    + "acknowledged it.")
-    @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged")
-    public Uni<Response> inbound(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    @Override
+    public Uni<Response> inbound(String authorization, String body) {
         authenticate(authorization);
         JsonNode callback = parse(body);
         Instant now = Instant.now();
@@ -139,16 +119,11 @@ public class LinkMobilityWebhook {
     }
 
     private JsonNode parse(String body) {
-        JsonNode root;
         try {
-            root = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not valid JSON.");
+            return JsonFields.object(json, body);
+        } catch (MalformedWebhookException e) {
+            throw answers.malformed(PROVIDER, "(unparsable)", e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not a JSON object.");
-        }
-        return root;
     }
 
     private <T> T map(JsonNode callback, String idField, Supplier<T> mapping) {

@@ -80,9 +80,9 @@ public final class TelesignCallbacks {
     }
 
     public static InboundMessageReceived inbound(JsonNode callback, Instant receivedAt) {
-        requireObject(callback);
+        JsonFields.object(callback);
         List<String> problems = new ArrayList<>();
-        String referenceId = required(callback, "reference_id", problems);
+        String referenceId = JsonFields.required(callback, "reference_id", problems);
         JsonNode response = JsonFields.field(callback, "user_response").filter(JsonNode::isObject).orElse(null);
         String from = null;
         String to = null;
@@ -99,9 +99,9 @@ public final class TelesignCallbacks {
     }
 
     public static DeliveryReportReceived deliveryReport(JsonNode callback, Instant reportedAt) {
-        requireObject(callback);
+        JsonFields.object(callback);
         List<String> problems = new ArrayList<>();
-        String referenceId = required(callback, "reference_id", problems);
+        String referenceId = JsonFields.required(callback, "reference_id", problems);
         JsonNode status = JsonFields.field(callback, "status").filter(JsonNode::isObject).orElse(null);
         Integer code = status == null ? null : JsonFields.field(status, "code").filter(JsonNode::canConvertToInt)
                 .map(JsonNode::asInt).orElse(null);
@@ -143,11 +143,6 @@ public final class TelesignCallbacks {
         return parts.isEmpty() ? null : String.join(" / ", parts);
     }
 
-    private static void requireObject(JsonNode callback) {
-        if (callback == null || !callback.isObject()) {
-            throw new MalformedWebhookException("The body is not a JSON object.");
-        }
-    }
 
     private static void check(List<String> problems) {
         if (!problems.isEmpty()) {
@@ -155,13 +150,6 @@ public final class TelesignCallbacks {
         }
     }
 
-    private static String required(JsonNode object, String name, List<String> problems) {
-        Optional<String> value = JsonFields.text(object, name);
-        if (value.isEmpty()) {
-            problems.add(name + " is missing");
-        }
-        return value.orElse(null);
-    }
 
     private static String number(JsonNode object, String name, String path, List<String> problems) {
         Optional<String> raw = JsonFields.text(object, name);

@@ -1,17 +1,10 @@
 package io.smsconversations.gateway.provider.telesign;
 
-import java.io.IOException;
 import java.time.Instant;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +20,7 @@ import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.delivery.DeliveryReportPublisher;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
+import io.smsconversations.gateway.webhook.JsonFields;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
 import io.smsconversations.gateway.webhook.Rejection;
@@ -44,7 +38,7 @@ import io.smsconversations.gateway.webhook.WebhookAnswers;
 @APIResponse(responseCode = "403", description = "Authorization missing, or not the HMAC of the body with this gateway's API key; nothing published", content = @Content(mediaType = TelesignWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "404", description = "Telesign is not enabled on this gateway (gateway.telesign.enabled); nothing published", content = @Content(mediaType = TelesignWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; Telesign retries", content = @Content(mediaType = TelesignWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class TelesignWebhook {
+public class TelesignWebhook implements TelesignWebhookApi {
 
     public static final String CALLBACKS_PATH = "/webhooks/telesign/callbacks";
 
@@ -67,17 +61,8 @@ public class TelesignWebhook {
         this.answers = answers;
     }
 
-    @POST
-    @Path("callbacks")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    @Operation(summary = "Receive a transaction callback from Telesign (delivery report or inbound SMS)",
-            description = "Set as the account's Customer Callback URL. JSON; sub_resource mo_sms is an inbound SMS "
-                    + "(user_response.phone_number, sender_id, mo_message) published to sms.inbound-messages, any "
-                    + "other a message status (reference_id, status.code) published to sms.delivery-reports. "
-                    + "Authorization: TSA <customer id>:<Base64(HMAC-SHA256(api key, body))>. 200 only once Kafka "
-                    + "acknowledged the event.")
-    @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged")
-    public Uni<Response> callback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+    @Override
+    public Uni<Response> callback(String authorization, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         authenticate(authorization, raw);
         JsonNode callback = parse(raw);
@@ -118,13 +103,9 @@ public class TelesignWebhook {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw answers.malformed(PROVIDER, "(unparsable)", "The body is not a JSON object.");
-            }
-            return root;
-        } catch (IOException e) {
-            throw answers.malformed(PROVIDER, "(unparsable)", "The body is not valid JSON.");
+            return JsonFields.object(json, body);
+        } catch (MalformedWebhookException e) {
+            throw answers.malformed(PROVIDER, "(unparsable)", e.getMessage());
         }
     }
 

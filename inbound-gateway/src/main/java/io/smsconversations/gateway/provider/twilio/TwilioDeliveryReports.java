@@ -11,6 +11,7 @@ import io.smsconversations.events.DeliveryReportReceived;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.FailureReason;
+import io.smsconversations.gateway.webhook.BusinessNumbers;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 
@@ -76,9 +77,8 @@ public final class TwilioDeliveryReports {
                 problems.add("MessageStatus is not one of " + String.join(", ", STATUSES.keySet().stream().sorted().toList()));
             }
         }
-        // From may be an alphanumeric sender id or a short code that is not E.164: then the report does not say.
-        String from = form.first("From").flatMap(E164::normalise).orElse(null);
         String to = optionalNumber(form, "To", problems);
+        String from = sender(form, to, problems);
         if (!problems.isEmpty()) {
             throw new MalformedWebhookException(
                     "The Twilio status callback is malformed: " + String.join("; ", problems) + ".");
@@ -95,6 +95,19 @@ public final class TwilioDeliveryReports {
     static FailureReason reason(String errorCode) {
         return errorCode == null ? FailureReason.ProviderError
                 : ERROR_CODES.getOrDefault(errorCode, FailureReason.ProviderError);
+    }
+
+    /** {@code From}: a phone number, a short code (of the recipient's country) or an alphanumeric sender id. */
+    private static String sender(FormParameters form, String to, List<String> problems) {
+        Optional<String> raw = form.first("From").map(String::strip).filter(v -> !v.isEmpty());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        Optional<String> from = BusinessNumbers.sending(raw.get(), null, to);
+        if (from.isEmpty()) {
+            problems.add("From " + BusinessNumbers.SENDING);
+        }
+        return from.orElse(null);
     }
 
     private static String optionalNumber(FormParameters form, String name, List<String> problems) {

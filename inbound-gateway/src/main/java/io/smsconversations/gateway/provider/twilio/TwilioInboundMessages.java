@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.events.MediaReference;
+import io.smsconversations.gateway.webhook.BusinessNumbers;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 
@@ -32,7 +33,7 @@ public final class TwilioInboundMessages {
         List<String> problems = new ArrayList<>();
         String messageSid = required(form, "MessageSid", problems);
         String from = phoneNumber(form, "From", problems);
-        String to = phoneNumber(form, "To", problems);
+        String to = businessNumber(form, from, problems);
         int segments = count(form, "NumSegments", 1, 1, problems);
         List<MediaReference> media = media(form, problems);
         if (!problems.isEmpty()) {
@@ -62,6 +63,19 @@ public final class TwilioInboundMessages {
             problems.add(name + " is not a phone number that can be written in E.164 (+<country code><number>)");
         }
         return e164.orElse(null);
+    }
+
+    /** {@code To}: a long code or toll-free number, or a short code ({@code To=12345} with {@code ToCountry=US}). */
+    private static String businessNumber(FormParameters form, String customer, List<String> problems) {
+        String raw = required(form, "To", problems);
+        if (raw == null) {
+            return null;
+        }
+        Optional<String> to = BusinessNumbers.receiving(raw, form.first("ToCountry").orElse(null), customer);
+        if (to.isEmpty()) {
+            problems.add("To " + BusinessNumbers.RECEIVING);
+        }
+        return to.orElse(null);
     }
 
     private static int count(FormParameters form, String name, int absent, int minimum, List<String> problems) {

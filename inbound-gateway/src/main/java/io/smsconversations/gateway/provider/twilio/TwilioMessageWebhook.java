@@ -2,24 +2,12 @@ package io.smsconversations.gateway.provider.twilio;
 
 import java.time.Instant;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -37,12 +25,13 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Twilio's "A message comes in" webhook. It answers only after the event is in Kafka, so Twilio's 200 means the
  * message is safe; it refuses what Twilio did not sign (403) and what cannot make an event (400), publishing nothing.
+ * Its HTTP contract (OpenAPI) is {@link TwilioMessageWebhookApi}.
  */
 @Path(TwilioMessageWebhook.PATH)
 @Tag(name = "Provider webhooks", description = "Callbacks from SMS providers, authenticated by each provider's signature")
 @APIResponse(responseCode = "404", description = "Twilio is not enabled on this gateway (gateway.twilio.enabled); nothing published",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-public class TwilioMessageWebhook {
+public class TwilioMessageWebhook implements TwilioMessageWebhookApi {
 
     public static final String PATH = "/webhooks/twilio/messages";
 
@@ -64,39 +53,8 @@ public class TwilioMessageWebhook {
         this.publisher = publisher;
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Receive an inbound SMS/MMS from Twilio",
-            description = "Configure as the number's (or Messaging Service's) \"A message comes in\" webhook, method "
-                    + "HTTP POST. The request must carry a valid X-Twilio-Signature for the public URL "
-                    + "(gateway.public-base-url + path + query). The message is published to Kafka topic "
-                    + "sms.inbound-messages and acknowledged by Kafka (acks=all) before the gateway answers 200.")
-    @Parameter(name = TwilioSignature.HEADER, in = ParameterIn.HEADER, required = true,
-            description = "base64(HMAC-SHA1(auth token, public URL + sorted parameter names and values))")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
-            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = { "MessageSid", "From", "To" },
-                    description = "Twilio's incoming-message parameters; all parameters sent are signed and checked",
-                    properties = {
-                            @SchemaProperty(name = "MessageSid", type = SchemaType.STRING, example = "SM0123456789abcdef0123456789abcdef"),
-                            @SchemaProperty(name = "From", type = SchemaType.STRING, description = "customer number, E.164", example = "+14255550100"),
-                            @SchemaProperty(name = "To", type = SchemaType.STRING, description = "business number, E.164", example = "+14255550199"),
-                            @SchemaProperty(name = "Body", type = SchemaType.STRING),
-                            @SchemaProperty(name = "NumSegments", type = SchemaType.INTEGER, description = "default 1"),
-                            @SchemaProperty(name = "NumMedia", type = SchemaType.INTEGER, description = "default 0"),
-                            @SchemaProperty(name = "MediaUrl0", type = SchemaType.STRING, description = "one per attachment: MediaUrl0..MediaUrl{NumMedia-1}"),
-                            @SchemaProperty(name = "MediaContentType0", type = SchemaType.STRING, description = "one per attachment") })))
-    @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged; empty TwiML, no reply is sent",
-            content = @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "empty", value = EMPTY_TWIML)))
-    @APIResponse(responseCode = "400", description = "Authentic but malformed: a required field is missing or unusable; nothing published",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "403", description = "X-Twilio-Signature missing or wrong; nothing published",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; Twilio should retry (the retry is deduplicated by event id)",
-            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    public Uni<Response> receive(@HeaderParam(TwilioSignature.HEADER) String signature, String body,
-            @Context HttpServerRequest request) {
+    @Override
+    public Uni<Response> receive(String signature, String body, HttpServerRequest request) {
         FormParameters form = verifier.verify(signature, body, request);
         InboundMessageReceived event;
         try {

@@ -13,6 +13,7 @@ import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.FailureReason;
 import io.smsconversations.events.InboundMessageReceived;
+import io.smsconversations.gateway.webhook.BusinessNumbers;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 
 /**
@@ -119,8 +120,9 @@ public final class VonageMessages {
             throw new MalformedWebhookException(
                     "The Vonage delivery receipt is malformed: " + String.join("; ", problems) + ".");
         }
-        // The sender may be an alphanumeric id: then the report does not say.
-        String sender = Optional.ofNullable(parameters.get("to")).flatMap(E164::normalise).orElse(null);
+        // The sender may be a short code or an alphanumeric id; what is none of them stays unsaid (null).
+        String sender = Optional.ofNullable(parameters.get("to"))
+                .flatMap(raw -> BusinessNumbers.sending(raw, null, recipient)).orElse(null);
         String errorCode = Optional.ofNullable(parameters.get("err-code")).map(String::strip)
                 .filter(v -> !v.isEmpty()).orElse(null);
         FailureReason reason = status.isFailure() ? reason(rawStatus.toLowerCase(Locale.ROOT), errorCode) : null;

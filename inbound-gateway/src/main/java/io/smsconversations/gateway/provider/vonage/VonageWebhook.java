@@ -5,14 +5,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +37,7 @@ import io.vertx.core.http.HttpServerRequest;
 @APIResponse(responseCode = "404", description = VonageWebhook.DISABLED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "403", description = VonageWebhook.REFUSED, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
 @APIResponse(responseCode = "503", description = VonageWebhook.UNAVAILABLE, content = @Content(mediaType = VonageWebhook.PROBLEM, schema = @Schema(implementation = ProblemDetails.class)))
-public class VonageWebhook {
+public class VonageWebhook implements VonageWebhookApi {
 
     public static final String INBOUND_PATH = "/webhooks/vonage/inbound";
     public static final String DELIVERY_RECEIPT_PATH = "/webhooks/vonage/delivery-receipt";
@@ -62,35 +58,23 @@ public class VonageWebhook {
         this.answers = answers;
     }
 
-    @GET
-    @Path("inbound")
-    @Operation(summary = "Receive an inbound SMS from Vonage (GET)", description = INBOUND_DESCRIPTION)
-    @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    public Uni<Response> inboundByGet(@Context HttpServerRequest request) {
+    @Override
+    public Uni<Response> inboundByGet(HttpServerRequest request) {
         return inbound(requests.fromQuery(request.query()));
     }
 
-    @POST
-    @Path("inbound")
-    @Operation(summary = "Receive an inbound SMS from Vonage (POST, form or JSON)", description = INBOUND_DESCRIPTION)
-    @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    public Uni<Response> inboundByPost(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    @Override
+    public Uni<Response> inboundByPost(String contentType, String body) {
         return inbound(requests.fromBody(contentType, body));
     }
 
-    @GET
-    @Path("delivery-receipt")
-    @Operation(summary = "Receive a delivery receipt from Vonage (GET)", description = RECEIPT_DESCRIPTION)
-    @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    public Uni<Response> receiptByGet(@Context HttpServerRequest request) {
+    @Override
+    public Uni<Response> receiptByGet(HttpServerRequest request) {
         return receipt(requests.fromQuery(request.query()));
     }
 
-    @POST
-    @Path("delivery-receipt")
-    @Operation(summary = "Receive a delivery receipt from Vonage (POST, form or JSON)", description = RECEIPT_DESCRIPTION)
-    @APIResponse(responseCode = "204", description = "Published to Kafka and acknowledged")
-    public Uni<Response> receiptByPost(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    @Override
+    public Uni<Response> receiptByPost(String contentType, String body) {
         return receipt(requests.fromBody(contentType, body));
     }
 
@@ -133,10 +117,10 @@ public class VonageWebhook {
     static final String DISABLED = "Vonage is not enabled on this gateway (gateway.vonage.enabled); nothing published";
     static final String REFUSED = "sig missing or wrong, or timestamp stale; nothing published";
     static final String UNAVAILABLE = "Kafka did not acknowledge in time; Vonage should retry";
-    private static final String INBOUND_DESCRIPTION = "Set as the number's (or account's) inbound webhook URL. "
+    static final String INBOUND_DESCRIPTION = "Set as the number's (or account's) inbound webhook URL. "
             + "Parameters msisdn, to, messageId, text, type, timestamp, sig (signed webhooks must be enabled). "
             + "Published to sms.inbound-messages and acknowledged by Kafka before the gateway answers 204.";
-    private static final String RECEIPT_DESCRIPTION = "Set as the account's delivery receipt webhook URL. "
+    static final String RECEIPT_DESCRIPTION = "Set as the account's delivery receipt webhook URL. "
             + "Parameters messageId, status, err-code, msisdn (recipient), to (sender), timestamp, sig. "
             + "Published to sms.delivery-reports and acknowledged by Kafka before the gateway answers 204.";
 }

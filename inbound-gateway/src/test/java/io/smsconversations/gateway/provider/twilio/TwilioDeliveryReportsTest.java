@@ -58,13 +58,24 @@ class TwilioDeliveryReportsTest {
     }
 
     @Test
-    void anAlphanumericSenderIsNotANumberAndNotAnError() {
+    void anAlphanumericSenderOrAShortCodeIsTheSender() {
+        assertThat(TwilioDeliveryReports.toEvent(form("MessageStatus", "sent", "From", "12345"), NOW).from())
+                .as("a short code of the recipient's country").isEqualTo("US:12345");
         DeliveryReportReceived report = TwilioDeliveryReports.toEvent(
                 form("MessageStatus", "sent", "From", "ACME"), NOW);
 
-        assertThat(report.from()).isNull();
+        assertThat(report.from()).isEqualTo("ACME");
         assertThat(report.to()).isEqualTo("+14255550100");
         assertThat(report.reportedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aSenderThatIsNoneOfThemIsAProblem() {
+        assertThatThrownBy(() -> TwilioDeliveryReports.toEvent(form("MessageStatus", "sent", "From", "ACME-Shop!"),
+                NOW)).isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("From is not a phone number in E.164 (+<country code><number>), a short code or "
+                        + "an alphanumeric sender id")
+                .hasMessageNotContaining("ACME");
     }
 
     @Test

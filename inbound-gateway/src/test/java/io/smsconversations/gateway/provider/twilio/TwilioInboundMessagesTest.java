@@ -44,6 +44,24 @@ class TwilioInboundMessagesTest {
     }
 
     @Test
+    void aShortCodeIsKeyedWithTheCountryTwilioNamesOrElseTheSenders() {
+        assertThat(TwilioInboundMessages.toEvent(FormParameters.parse(
+                "MessageSid=SM3&From=%2B447700900123&To=60060&ToCountry=GB&Body=STOP"), NOW).to())
+                .isEqualTo("GB:60060");
+        assertThat(TwilioInboundMessages.toEvent(FormParameters.parse(
+                "MessageSid=SM4&From=%2B14255550100&To=12345&Body=YES"), NOW).to()).isEqualTo("US:12345");
+    }
+
+    @Test
+    void nobodyTextsAnAlphanumericSenderId() {
+        assertThatThrownBy(() -> TwilioInboundMessages.toEvent(FormParameters.parse(
+                "MessageSid=SM5&From=%2B447700900123&To=Contoso&Body=Hi"), NOW))
+                .isInstanceOf(MalformedWebhookException.class)
+                .hasMessageContaining("To is not a phone number in E.164 (+<country code><number>) or a short code")
+                .hasMessageNotContaining("Contoso");
+    }
+
+    @Test
     void namesEveryProblemAtOnceWithoutQuotingNumbers() {
         assertThatThrownBy(() -> TwilioInboundMessages.toEvent(FormParameters.parse(
                 "From=not-a-number&NumSegments=two&Body=secret"), NOW))

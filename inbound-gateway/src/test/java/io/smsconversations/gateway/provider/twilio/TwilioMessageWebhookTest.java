@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -130,6 +131,19 @@ class TwilioMessageWebhookTest {
     }
 
     @Test
+    void aMessageToAShortCodeIsKeyedByTheCountryTwilioNames() {
+        String sid = TwilioWebhook.newSid("SM");
+        String from = TwilioWebhook.randomNumber("+1425555");
+        TwilioWebhook webhook = TwilioWebhook.sms(sid, from, "12345", "YES " + sid);
+
+        webhook.post(PATH, webhook.signature(authToken, publicBaseUrl + PATH)).statusCode(200);
+
+        CloudEventRecord record = kafka.awaitOne(TOPIC, r -> sid.equals(r.subject()), AWAIT);
+        assertThat(record.dataAs(InboundMessageReceived.class).to()).isEqualTo("US:12345");
+        assertThat(record.key()).isEqualTo(from + "|US:12345");
+    }
+
+    @Test
     void refusesAForgedSignature() {
         TwilioWebhook webhook = TwilioWebhook.sms("forged " + TwilioWebhook.newSid("X"));
         double before = rejected("signature-invalid");
@@ -217,7 +231,9 @@ class TwilioMessageWebhookTest {
                 Arguments.of("From not a number", (UnaryOperator<TwilioWebhook>) w -> w.set("From", "customer"),
                         "From is not a phone number that can be written in E.164"),
                 Arguments.of("To too short", (UnaryOperator<TwilioWebhook>) w -> w.set("To", "+12"),
-                        "To is not a phone number that can be written in E.164"),
+                        "To is not a phone number in E.164 (+<country code><number>) or a short code"),
+                Arguments.of("To an alphanumeric sender id", (UnaryOperator<TwilioWebhook>) w -> w.set("To", "Contoso"),
+                        "To is not a phone number in E.164 (+<country code><number>) or a short code"),
                 Arguments.of("NumSegments not numeric", (UnaryOperator<TwilioWebhook>) w -> w.set("NumSegments", "two"),
                         "NumSegments must be a whole number of at least 1"),
                 Arguments.of("media announced, not sent", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "1"),
@@ -282,7 +298,7 @@ class TwilioMessageWebhookTest {
         TwilioWebhook control = TwilioWebhook.sms(TwilioWebhook.newSid("SM"),
                 refused.has("From") && !"customer".equals(refused.get("From")) ? refused.get("From")
                         : TwilioWebhook.randomNumber("+1425555"),
-                refused.has("To") && !"+12".equals(refused.get("To")) ? refused.get("To")
+                refused.has("To") && !Set.of("+12", "Contoso").contains(refused.get("To")) ? refused.get("To")
                         : TwilioWebhook.randomNumber("+1206555"),
                 "control");
         control.post(PATH, control.signature(authToken, publicBaseUrl + PATH)).statusCode(200);

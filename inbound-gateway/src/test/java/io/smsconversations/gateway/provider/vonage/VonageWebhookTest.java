@@ -113,6 +113,7 @@ class VonageWebhookTest {
 
         VonageCallback.receipt(delivered, "14255550123", "12065550188", "delivered", "0").sign(method, secret)
                 .get(RECEIPT).statusCode(204);
+        // Sent from a sender id: the report names it as the business address (the opt-out is of that sender).
         VonageCallback.receipt(optedOut, "14255550123", "ACME", "failed", "53").sign(method, secret)
                 .postForm(RECEIPT).statusCode(204);
         VonageCallback.receipt(expired, "14255550123", "12065550188", "expired", "1").sign(method, secret)
@@ -130,7 +131,7 @@ class VonageWebhookTest {
         report = kafka.awaitOne(DeliveryReportsOnKafka.TOPIC, r -> optedOut.equals(r.subject()),
                 DeliveryReportsOnKafka.AWAIT).dataAs(DeliveryReportReceived.class);
         assertThat(report).isEqualTo(new DeliveryReportReceived("vonage", optedOut, DeliveryStatus.FAILED,
-                FailureReason.RecipientOptedOut, "53", "failed", null, "+14255550123", report.reportedAt()));
+                FailureReason.RecipientOptedOut, "53", "failed", "ACME", "+14255550123", report.reportedAt()));
 
         report = kafka.awaitOne(DeliveryReportsOnKafka.TOPIC, r -> expired.equals(r.subject()),
                 DeliveryReportsOnKafka.AWAIT).dataAs(DeliveryReportReceived.class);
