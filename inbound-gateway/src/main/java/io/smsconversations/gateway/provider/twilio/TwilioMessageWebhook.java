@@ -28,6 +28,10 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
+import io.smsconversations.gateway.media.InboundMedia;
+import io.smsconversations.gateway.media.MediaConfig;
+import io.smsconversations.gateway.media.MediaPolicy;
+import io.smsconversations.gateway.media.ReceivedMessage;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
@@ -56,12 +60,16 @@ public class TwilioMessageWebhook {
     private final TwilioRequestVerifier verifier;
     private final WebhookAnswers answers;
     private final InboundMessagePublisher publisher;
+    private final InboundMedia media;
+    private final MediaPolicy mediaPolicy;
 
     TwilioMessageWebhook(TwilioRequestVerifier verifier, WebhookAnswers answers,
-            InboundMessagePublisher publisher) {
+            InboundMessagePublisher publisher, InboundMedia media, MediaConfig mediaConfig) {
         this.verifier = verifier;
         this.answers = answers;
         this.publisher = publisher;
+        this.media = media;
+        this.mediaPolicy = MediaPolicy.of(mediaConfig, PROVIDER);
     }
 
     @POST
@@ -82,8 +90,8 @@ public class TwilioMessageWebhook {
                             @SchemaProperty(name = "To", type = SchemaType.STRING, description = "business number, E.164", example = "+14255550199"),
                             @SchemaProperty(name = "Body", type = SchemaType.STRING),
                             @SchemaProperty(name = "NumSegments", type = SchemaType.INTEGER, description = "default 1"),
-                            @SchemaProperty(name = "NumMedia", type = SchemaType.INTEGER, description = "default 0"),
-                            @SchemaProperty(name = "MediaUrl0", type = SchemaType.STRING, description = "one per attachment: MediaUrl0..MediaUrl{NumMedia-1}"),
+                            @SchemaProperty(name = "NumMedia", type = SchemaType.INTEGER, description = "default 0, at most 10"),
+                            @SchemaProperty(name = "MediaUrl0", type = SchemaType.STRING, description = "one per attachment: MediaUrl0..MediaUrl{NumMedia-1}, https on Twilio's API host; kept by the gateway, never published"),
                             @SchemaProperty(name = "MediaContentType0", type = SchemaType.STRING, description = "one per attachment") })))
     @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged; empty TwiML, no reply is sent",
             content = @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING),
@@ -98,14 +106,16 @@ public class TwilioMessageWebhook {
     public Uni<Response> receive(@HeaderParam(TwilioSignature.HEADER) String signature, String body,
             @Context HttpServerRequest request) {
         FormParameters form = verifier.verify(signature, body, request);
-        InboundMessageReceived event;
+        ReceivedMessage received;
         try {
-            event = TwilioInboundMessages.toEvent(form, Instant.now());
+            received = TwilioInboundMessages.read(form, Instant.now(), mediaPolicy);
         } catch (MalformedWebhookException e) {
             throw answers.malformed(PROVIDER, TwilioRequestVerifier.logId(form), e.getMessage());
         }
-        return answers.onceAcknowledged(publisher.publish(event), PROVIDER, event.providerMessageId(),
-                eventId -> accepted(event, eventId));
+        InboundMessageReceived event = received.event();
+        // Media first (the gateway's database), then Kafka: every media id the event carries resolves.
+        return answers.onceAcknowledged(media.keepThenPublish(received, publisher::publish), PROVIDER,
+                event.providerMessageId(), eventId -> accepted(event, eventId));
     }
 
     private static Response accepted(InboundMessageReceived event, String eventId) {
