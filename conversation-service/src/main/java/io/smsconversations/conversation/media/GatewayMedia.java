@@ -31,11 +31,13 @@ public class GatewayMedia {
     private static final Logger LOG = Logger.getLogger(GatewayMedia.class);
 
     private final MediaSettings settings;
+    private final MediaGatewayAddress address;
     private final HttpClient client;
     private final Clock clock;
 
-    GatewayMedia(MediaSettings settings, Vertx vertx) {
+    GatewayMedia(MediaSettings settings, MediaGatewayAddress address, Vertx vertx) {
         this.settings = settings;
+        this.address = address;
         this.clock = Clock.systemUTC();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) settings.responseTimeout().toMillis()));
@@ -55,7 +57,7 @@ public class GatewayMedia {
         long expires = clock.instant().plus(settings.signatureValidity()).getEpochSecond();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(settings.gatewayUrl().replaceAll("/+$", "") + MediaRequests.path(mediaId))
+                .setAbsoluteURI(address.baseUrl() + MediaRequests.path(mediaId))
                 .setConnectTimeout(settings.responseTimeout().toMillis())
                 .setIdleTimeout(settings.idleTimeout().toMillis())
                 .putHeader(MediaRequests.EXPIRES_HEADER, Long.toString(expires))

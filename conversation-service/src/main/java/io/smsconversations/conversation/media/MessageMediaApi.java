@@ -20,7 +20,7 @@ public interface MessageMediaApi {
 
     @GET
     @Path("{index}")
-    @Produces(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(summary = "An MMS attachment of a message",
             description = "The bytes of media item {index} (as listed in the message's media), fetched from the "
                     + "provider through inbound-gateway and streamed; the provider's URL and credentials are never "
