@@ -40,7 +40,9 @@ public class GatewayMedia {
         this.address = address;
         this.clock = Clock.systemUTC();
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) settings.responseTimeout().toMillis()));
+                .setConnectTimeout((int) settings.responseTimeout().toMillis())
+                // A history with several pictures loads them at once, each holding a connection while it streams.
+                .setMaxPoolSize(32));
     }
 
     @PreDestroy

@@ -42,6 +42,8 @@ public class MediaProxy {
         this.credentials = credentials;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // A streamed item holds its connection until the caller has read it: more than Vert.x's 5 per host.
+                .setMaxPoolSize(32)
                 .setVerifyHost(true));
     }
 
