@@ -39,6 +39,9 @@ const KNOWN: Record<string, string> = {
   'unknown-record': 'The directory does not know this record (yet), so the conversation was not moved.',
   'organisation-template-admin-only': 'Only an administrator may change organisation templates.',
   'idempotency-key-reused': 'This message was already sent in another conversation.',
+  'media-not-found': 'This attachment is no longer available from the provider.',
+  'media-unavailable': 'This attachment could not be fetched from the provider (too large, or of a type the console does not show).',
+  'media-gateway-unavailable': 'Attachments cannot be loaded right now. Try again in a moment.',
 };
 
 function typeName(type: string | undefined): string | undefined {

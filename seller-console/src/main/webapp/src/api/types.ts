@@ -40,6 +40,14 @@ export interface Delivery {
   updatedAt: string | null;
 }
 
+/** An MMS attachment: its bytes come from conversation-service's own endpoint (href), never from the provider. */
+export interface MessageMedia {
+  index: number;
+  contentType: string;
+  /** Null for an item received before the gateway kept media: it cannot be shown. */
+  href: string | null;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -49,6 +57,7 @@ export interface Message {
   to: string;
   occurredAt: string;
   segments: number;
+  media?: MessageMedia[];
   delivery: Delivery | null;
 }
 

@@ -78,7 +78,7 @@ public final class Fixtures {
     public static MessageAttached attached(RecordRef record, String from, String to, String body, Instant receivedAt,
             List<AlertRecipient> alerts) {
         InboundMessageReceived message = new InboundMessageReceived("twilio", unique("SM"), from, to, body,
-                receivedAt, List.of(new MediaReference("https://media.example.com/" + unique("m") + ".jpg",
+                receivedAt, List.of(new MediaReference(UUID.randomUUID().toString(),
                         "image/jpeg")),
                 2);
         String inboundEventId = EventIds.inboundMessage(message.provider(), message.providerMessageId());

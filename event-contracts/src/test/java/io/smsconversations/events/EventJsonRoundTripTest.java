@@ -23,7 +23,7 @@ class EventJsonRoundTripTest {
     @Test
     void messageAttachedSurvivesJson() throws Exception {
         var inbound = new InboundMessageReceived("twilio", "SM123", "+14255550100", "+14255550199", "Hi",
-                Instant.parse("2026-11-24T10:15:30Z"), List.of(new MediaReference("https://m/1", "image/png")), 1);
+                Instant.parse("2026-11-24T10:15:30Z"), List.of(new MediaReference("6f1c1b1e-0d4c-3c5a-9a43-2f0e4b7c9d10", "image/png")), 1);
         var attached = new MessageAttached(EventIds.inboundMessage("twilio", "SM123"), inbound,
                 new RecordRef("c-1", RecordType.CONTACT, "Ada", Owner.seller("s-1")), "single candidate",
                 List.of(new AlertRecipient("s-1", true)));
@@ -32,6 +32,9 @@ class EventJsonRoundTripTest {
 
         assertThat(text).contains("\"receivedAt\":\"2026-11-24T10:15:30Z\"");
         assertThat(json.readValue(text, MessageAttached.class)).isEqualTo(attached);
+        // The media reference is the gateway's opaque id: no provider URL is part of the contract any more.
+        assertThat(text).contains("\"media\":[{\"mediaId\":\"6f1c1b1e-0d4c-3c5a-9a43-2f0e4b7c9d10\",\"contentType\":\"image/png\"}]")
+                .doesNotContain("url");
     }
 
     @Test

@@ -63,6 +63,12 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("gateway.linkmobility.platform-partner-id", "test-partner");
         config.put("gateway.linkmobility.delivery-report-gate", "test-dlr-gate");
         config.put("gateway.simulator.enabled", "true");
+        // Media: the fake Twilio (WireMock on 127.0.0.1, plain http) is its media host, "localhost" (the same
+        // WireMock under another name) its CDN; a small bound so "too large" needs no megabytes.
+        config.put("gateway.media.allow-plain-http", "true");
+        config.put("gateway.media.providers.twilio.url-hosts", "api.twilio.com,127.0.0.1");
+        config.put("gateway.media.providers.twilio.redirect-hosts", "localhost");
+        config.put("gateway.media.max-bytes", "65536");
         return config;
     }
 

@@ -140,6 +140,9 @@ class ProviderSettingsIT {
                 "gateway_webhook_rejected_total{provider=\"linkmobility\",reason=\"provider-disabled\"} 2.0");
         assertThat(twilioOnly.log()).contains("Serving the webhooks of [twilio]; not of [acs, infobip, linkmobility, telesign, "
                 + "vonage]");
+        // The internal media endpoint is off unless gateway.media.enabled (and then needs a real signing secret).
+        given().get(base + "/internal/media/" + UUID.randomUUID()).then().statusCode(404)
+                .body("type", org.hamcrest.Matchers.equalTo("https://sms-conversations.io/problems/media-not-found"));
     }
 
     @Test

@@ -33,6 +33,9 @@ public class AttachmentReader {
     private static final int MAX_RECORD_NAME = 255;
     private static final int MAX_SELLER_ID = 64;
     private static final int MAX_PROVIDER = 32;
+    /** The gateway's media ids are UUIDs; anything far longer is not one of its ids. */
+    private static final int MAX_MEDIA_ID = 64;
+    private static final int MAX_CONTENT_TYPE = 255;
     private static final int MAX_PROVIDER_MESSAGE_ID = 128;
 
     private final ObjectMapper json;
@@ -64,8 +67,12 @@ public class AttachmentReader {
                 : event.time() != null ? event.time() : Instant.now();
         List<MediaReference> media = message.media();
         for (MediaReference item : media) {
-            require(item != null && item.url() != null && !item.url().isBlank(),
-                    "message.media holds an entry without url");
+            // An item without an id (an event from before the gateway kept media) is kept, shown without a link.
+            require(item != null, "message.media holds an empty entry");
+            require(item.mediaId() == null || item.mediaId().length() <= MAX_MEDIA_ID,
+                    "message.media[].mediaId is longer than " + MAX_MEDIA_ID);
+            require(item.contentType() == null || item.contentType().length() <= MAX_CONTENT_TYPE,
+                    "message.media[].contentType is longer than " + MAX_CONTENT_TYPE);
         }
         List<AlertRecipient> alerts = attached.alerts();
         for (AlertRecipient alert : alerts) {

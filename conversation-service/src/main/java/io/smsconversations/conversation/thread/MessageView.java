@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.smsconversations.conversation.media.MediaView;
 import io.smsconversations.conversation.optout.KeywordKind;
 import io.smsconversations.events.DeliveryStatus;
 import io.smsconversations.events.FailureReason;
-import io.smsconversations.events.MediaReference;
 import io.smsconversations.events.MessageDirection;
 
 @Schema(name = "Message", description = "One message of a conversation.")
@@ -24,7 +24,7 @@ public record MessageView(
         String providerMessageId,
         Instant occurredAt,
         int segments,
-        List<MediaReference> media,
+        List<MediaView> media,
         @Schema(nullable = true, description = "Outbound messages: the provider's latest report; null for inbound")
         Delivery delivery,
         @Schema(nullable = true, description = "A reply routing-service sent to another record because it decided "
@@ -57,7 +57,8 @@ public record MessageView(
                         message.providerErrorText, message.statusUpdatedAt);
         return new MessageView(message.id, message.conversationId, message.direction, message.body,
                 message.fromNumber, message.toNumber, message.provider, message.providerMessageId,
-                message.occurredAt, message.segments, message.media.items(), delivery,
+                message.occurredAt, message.segments,
+                MediaView.of(message.conversationId, message.id, message.media.items()), delivery,
                 message.redirectMoveId == null ? null : new Redirect(message.routedRecordId, message.redirectMoveId),
                 message.autoReply);
     }

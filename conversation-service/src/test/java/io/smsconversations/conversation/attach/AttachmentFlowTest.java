@@ -90,8 +90,9 @@ class AttachmentFlowTest {
                 .containsEntry("provider", "twilio")
                 .containsEntry("providerMessageId", attached.message().providerMessageId())
                 .containsEntry("segments", 2)
-                .containsEntry("media", List.of(Map.of("url", attached.message().media().get(0).url(),
-                        "contentType", "image/jpeg")));
+                // The history links to this service's own media endpoint, never to the provider.
+                .containsEntry("media", List.of(Map.of("index", 0, "contentType", "image/jpeg", "href",
+                        "/api/conversations/" + conversationId + "/messages/" + messageId + "/media/0")));
         assertThat(Instant.parse((String) message.get("occurredAt"))).isEqualTo(receivedAt);
         @SuppressWarnings("unchecked")
         Map<String, Object> preview = (Map<String, Object>) conversation.get("lastMessage");

@@ -16,6 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.smsconversations.events.E164;
 import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.gateway.inbound.InboundMessagePublisher;
+import io.smsconversations.gateway.media.InboundMedia;
+import io.smsconversations.gateway.media.MediaConfig;
+import io.smsconversations.gateway.media.MediaPolicy;
+import io.smsconversations.gateway.media.ReceivedMessage;
 import io.smsconversations.gateway.webhook.FormParameters;
 import io.smsconversations.gateway.webhook.MalformedWebhookException;
 import io.smsconversations.gateway.webhook.ProblemDetails;
@@ -45,25 +49,31 @@ public class TwilioMessageWebhook implements TwilioMessageWebhookApi {
     private final TwilioRequestVerifier verifier;
     private final WebhookAnswers answers;
     private final InboundMessagePublisher publisher;
+    private final InboundMedia media;
+    private final MediaPolicy mediaPolicy;
 
     TwilioMessageWebhook(TwilioRequestVerifier verifier, WebhookAnswers answers,
-            InboundMessagePublisher publisher) {
+            InboundMessagePublisher publisher, InboundMedia media, MediaConfig mediaConfig) {
         this.verifier = verifier;
         this.answers = answers;
         this.publisher = publisher;
+        this.media = media;
+        this.mediaPolicy = MediaPolicy.of(mediaConfig, PROVIDER);
     }
 
     @Override
     public Uni<Response> receive(String signature, String body, HttpServerRequest request) {
         FormParameters form = verifier.verify(signature, body, request);
-        InboundMessageReceived event;
+        ReceivedMessage received;
         try {
-            event = TwilioInboundMessages.toEvent(form, Instant.now());
+            received = TwilioInboundMessages.read(form, Instant.now(), mediaPolicy);
         } catch (MalformedWebhookException e) {
             throw answers.malformed(PROVIDER, TwilioRequestVerifier.logId(form), e.getMessage());
         }
-        return answers.onceAcknowledged(publisher.publish(event), PROVIDER, event.providerMessageId(),
-                eventId -> accepted(event, eventId));
+        InboundMessageReceived event = received.event();
+        // Media first (the gateway's database), then Kafka: every media id the event carries resolves.
+        return answers.onceAcknowledged(media.keepThenPublish(received, publisher::publish), PROVIDER,
+                event.providerMessageId(), eventId -> accepted(event, eventId));
     }
 
     private static Response accepted(InboundMessageReceived event, String eventId) {

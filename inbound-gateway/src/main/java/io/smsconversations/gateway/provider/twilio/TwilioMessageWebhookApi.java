@@ -48,8 +48,8 @@ public interface TwilioMessageWebhookApi {
                             @SchemaProperty(name = "To", type = SchemaType.STRING, description = "business number, E.164", example = ApiExamples.BUSINESS),
                             @SchemaProperty(name = "Body", type = SchemaType.STRING),
                             @SchemaProperty(name = "NumSegments", type = SchemaType.INTEGER, description = "default 1"),
-                            @SchemaProperty(name = "NumMedia", type = SchemaType.INTEGER, description = "default 0"),
-                            @SchemaProperty(name = "MediaUrl0", type = SchemaType.STRING, description = "one per attachment: MediaUrl0..MediaUrl{NumMedia-1}"),
+                            @SchemaProperty(name = "NumMedia", type = SchemaType.INTEGER, description = "default 0, at most 10"),
+                            @SchemaProperty(name = "MediaUrl0", type = SchemaType.STRING, description = "one per attachment: MediaUrl0..MediaUrl{NumMedia-1}, https on Twilio's API host; kept by the gateway, never published"),
                             @SchemaProperty(name = "MediaContentType0", type = SchemaType.STRING, description = "one per attachment") })))
     @APIResponse(responseCode = "200", description = "Published to Kafka and acknowledged; empty TwiML, no reply is sent",
             content = @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING),

@@ -35,6 +35,7 @@ import io.smsconversations.events.InboundMessageReceived;
 import io.smsconversations.events.MediaReference;
 import io.smsconversations.events.Topics;
 import io.smsconversations.gateway.Metrics;
+import io.smsconversations.gateway.media.MediaIds;
 import io.smsconversations.gateway.PublishedSoFar;
 import io.smsconversations.testing.CloudEventRecord;
 import io.smsconversations.testing.KafkaTestClient;
@@ -106,9 +107,11 @@ class TwilioMessageWebhookTest {
         assertThat(ZonedDateTime.parse(record.time()).toInstant()).as("ce time")
                 .isCloseTo(event.receivedAt(), within(1, ChronoUnit.MILLIS));
         assertThat(event).isEqualTo(new InboundMessageReceived("twilio", sid, from, to, body, event.receivedAt(),
-                List.of(new MediaReference("https://api.twilio.com/2010-04-01/m/ME0", "image/jpeg"),
-                        new MediaReference("https://api.twilio.com/2010-04-01/m/ME1", "application/pdf")),
+                List.of(new MediaReference(MediaIds.of("twilio", sid, 0).toString(), "image/jpeg"),
+                        new MediaReference(MediaIds.of("twilio", sid, 1).toString(), "application/pdf")),
                 2));
+        // Twilio's media URLs stay in the gateway (MediaEndpointTest fetches through them).
+        assertThat(record.data().toString()).doesNotContain("api.twilio.com");
         assertThat(Metrics.counter("gateway_webhook_accepted_total", "provider=\"twilio\""))
                 .isEqualTo(acceptedBefore + 1);
     }
@@ -237,7 +240,17 @@ class TwilioMessageWebhookTest {
                 Arguments.of("NumSegments not numeric", (UnaryOperator<TwilioWebhook>) w -> w.set("NumSegments", "two"),
                         "NumSegments must be a whole number of at least 1"),
                 Arguments.of("media announced, not sent", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "1"),
-                        "MediaUrl0 is missing although NumMedia is 1"));
+                        "MediaUrl0 is missing although NumMedia is 1"),
+                Arguments.of("NumMedia not numeric", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "one"),
+                        "NumMedia must be a whole number of at least 0"),
+                Arguments.of("more media than Twilio allows", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "11"),
+                        "NumMedia is 11, more than the 10 media items allowed"),
+                Arguments.of("more URLs than NumMedia", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "1")
+                        .add("MediaUrl0", "https://api.twilio.com/m/0").add("MediaUrl1", "https://api.twilio.com/m/1"),
+                        "MediaUrl1 is present although NumMedia is 1"),
+                Arguments.of("media URL on another host", (UnaryOperator<TwilioWebhook>) w -> w.set("NumMedia", "1")
+                        .add("MediaUrl0", "https://metadata.internal/latest"),
+                        "MediaUrl0 is not on the provider's media host"));
     }
 
     @ParameterizedTest(name = "{0}")
