@@ -1,6 +1,7 @@
 package io.smsconversations.routing.decision;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,17 @@ public class RoutingDirectory {
         this.json = json;
     }
 
-    /** What a decision reads, in one statement ({@link SnapshotQuery}), in the session of the flow. */
-    public Uni<RoutingSnapshot> snapshot(String customerNumber, String businessNumber) {
+    /**
+     * What a decision on {@code inboundEventId} reads, in one statement ({@link SnapshotQuery}); empty when a
+     * decision is already stored for the event.
+     */
+    public Uni<Optional<RoutingSnapshot>> snapshotUnlessDecided(String inboundEventId, String customerNumber,
+            String businessNumber) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(SnapshotQuery.SQL, String.class)
                 .setParameter(1, customerNumber)
                 .setParameter(2, businessNumber)
+                .setParameter(3, inboundEventId)
                 .getSingleResult()))
                 .map(document -> SnapshotQuery.read(document, businessNumber, json));
     }

@@ -30,7 +30,10 @@ import io.smsconversations.routing.directory.DirectoryMapping;
  */
 final class SnapshotQuery {
 
-    /** ?1 the customer's number, ?2 the business number (both E.164). */
+    /**
+     * ?1 the customer's number, ?2 the business number (both E.164), ?3 the inbound event id: whether a decision is
+     * already stored for it rides along, so the usual case (a new event) needs no query of its own for that.
+     */
     static final String SQL = """
             WITH candidate AS (
                 SELECT r.id, r.type, r.name, r.owner_seller_id, r.owner_team_id, r.active, r.modified_on
@@ -53,6 +56,7 @@ final class SnapshotQuery {
                 SELECT team_id FROM team_involved
                 UNION SELECT ot.team_id FROM directory_seller_team ot WHERE ot.seller_id IN (SELECT id FROM owner))
             SELECT CAST(json_build_object(
+                'decided', EXISTS (SELECT 1 FROM routing_decision d WHERE d.inbound_event_id = ?3),
                 'numberKnown', EXISTS (SELECT 1 FROM directory_business_number b WHERE b.number = ?2),
                 'candidates', (SELECT json_agg(json_build_object('id', c.id, 'type', c.type, 'name', c.name,
                         'ownerSellerId', c.owner_seller_id, 'ownerTeamId', c.owner_team_id, 'active', c.active,
@@ -73,7 +77,7 @@ final class SnapshotQuery {
     }
 
     /** The statement's document; an empty set is {@code null} in it (SQL aggregates of nothing). */
-    record Row(boolean numberKnown, List<CandidateRow> candidates, List<String> numberSellerIds,
+    record Row(boolean decided, boolean numberKnown, List<CandidateRow> candidates, List<String> numberSellerIds,
             List<String> numberTeamIds, List<SellerRow> sellers, Map<String, String> teamNames,
             ActivityRow lastConversation) {
     }
@@ -88,12 +92,16 @@ final class SnapshotQuery {
     record ActivityRow(String recordId, OffsetDateTime at) {
     }
 
-    static RoutingSnapshot read(String document, String businessNumber, ObjectMapper json) {
+    /** The snapshot, unless a decision is already stored for the event (empty: the caller reads that one). */
+    static Optional<RoutingSnapshot> read(String document, String businessNumber, ObjectMapper json) {
         Row row;
         try {
             row = json.readValue(document, Row.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not read the routing snapshot's document", e);
+        }
+        if (row.decided()) {
+            return Optional.empty();
         }
         List<Candidate> candidates = orEmpty(row.candidates()).stream()
                 .map(c -> new Candidate(c.id(), c.type(), c.name(),
@@ -110,8 +118,8 @@ final class SnapshotQuery {
         Optional<LastConversation> last = Optional.ofNullable(row.lastConversation())
                 .map(a -> new LastConversation(a.recordId(), a.at().toInstant()));
         Map<String, String> names = row.teamNames() == null ? Map.of() : new TreeMap<>(row.teamNames());
-        return new RoutingSnapshot(candidates, assignment, row.numberKnown(), SellerDirectory.of(sellers), last,
-                names);
+        return Optional.of(new RoutingSnapshot(candidates, assignment, row.numberKnown(),
+                SellerDirectory.of(sellers), last, names));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
