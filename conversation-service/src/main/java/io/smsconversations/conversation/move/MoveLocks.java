@@ -21,8 +21,7 @@ public class MoveLocks {
     /** Holds the pair until the caller's transaction ends. Re-entrant within a transaction. */
     public Uni<Void> lockPair(String customer, String business) {
         return Panache.getSession()
-                // No result class: see Outbox.append (a basic one makes Hibernate cache the plan on every call).
-                .chain(session -> session.createNativeQuery(LOCK_PAIR)
+                .chain(session -> session.createNativeQuery(LOCK_PAIR, Integer.class)
                         .setParameter("lockKey", customer + " " + business)
                         .getSingleResult())
                 .replaceWithVoid();

@@ -43,9 +43,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise " + event.type(), e));
         }
         return Panache.getSession()
-                // No result class (the value is not read): with a basic one, Hibernate 7.2 caches this statement's
-                // plan anew on every call (an unequal key, same hash), crowding the query plan cache.
-                .chain(session -> session.createNativeQuery(LOCK_KEY)
+                .chain(session -> session.createNativeQuery(LOCK_KEY, Integer.class)
                         .setParameter("lockKey", event.topic() + " " + event.key())
                         .getSingleResult()
                         .chain(() -> session.createNativeQuery(APPEND)

@@ -82,9 +82,7 @@ public class NotificationStore {
 
     private static Uni<StoredNotification> insertOne(Mutiny.Session session, NewNotification n) {
         NotificationLink link = n.link();
-        // No result class: with a basic one (Long.class) Hibernate 7.2 caches this statement's plan anew on every
-        // call (a key unequal to the last, same hash), which crowds the query plan cache; the id comes as a Long.
-        return session.createNativeQuery(INSERT)
+        return session.createNativeQuery(INSERT, Long.class)
                 .setParameter(1, n.recipientId())
                 .setParameter(2, n.kind().name())
                 .setParameter(3, n.title())
@@ -95,8 +93,7 @@ public class NotificationStore {
                 .setParameter(8, n.sourceEventId())
                 .getSingleResultOrNull()
                 // null: already there, this event was seen before; else the row as stored (its id, created_at)
-                .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Notification.class,
-                        ((Number) id).longValue())
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Notification.class, id)
                         .map(row -> new StoredNotification(row.recipientId, row.view())));
     }
 

@@ -34,16 +34,13 @@ public class RoutingDirectory {
      */
     public Uni<Optional<RoutingSnapshot>> snapshotUnlessDecided(String inboundEventId, String customerNumber,
             String businessNumber) {
-        // No result class: Hibernate 7.2 caches a native query's plan under a key that a basic result class
-        // (String.class) makes unequal on every call, so each call added an entry (same SQL, same hash) and pushed
-        // the JPQL plans out of the cache; without one the key is the SQL and the plan is cached once.
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(SnapshotQuery.SQL)
+                .createNativeQuery(SnapshotQuery.SQL, String.class)
                 .setParameter(1, customerNumber)
                 .setParameter(2, businessNumber)
                 .setParameter(3, inboundEventId)
                 .getSingleResult()))
-                .map(document -> SnapshotQuery.read((String) document, businessNumber, json));
+                .map(document -> SnapshotQuery.read(document, businessNumber, json));
     }
 
     /**
