@@ -75,6 +75,8 @@ public final class SuiteBenchmark {
             }
             if (gatewayOnly) {
                 gatewayAgainstCeilingA(suite, work, out, results, loadSeconds, quick);
+                // System.exit skips the try's close: without this the gateway and the ceiling app outlived the run.
+                suite.close();
                 System.exit(0);
             }
 
@@ -114,7 +116,13 @@ public final class SuiteBenchmark {
                                 + "%.2f ms / %.2f ms / %.2f ms |", sync.sends(), sync.p50Micros() / 1000,
                                 sync.p99Micros() / 1000, sync.maxMicros() / 1000);
 
+                // -Dbench.jfr=routing,conversation: those services' JFR recordings over the fixed-rate runs (in
+                // the work folder), to see where the pipeline waits.
+                List<String> profiled = java.util.Arrays.stream(System.getProperty("bench.jfr", "").split(","))
+                        .map(String::strip).filter(name -> !name.isEmpty()).toList();
+                profiled.forEach(name -> Jfr.start(suite.pid(name), work.resolve(name + "-end-to-end.jfr")));
                 List<RateResult> runs = endToEnd(rates, customers, rateSeconds, quick);
+                profiled.forEach(name -> Jfr.stop(suite.pid(name), work.resolve(name + "-end-to-end.jfr")));
                 results.line("")
                         .line("### End to end: signed Twilio webhook -> notification on the owner's SSE stream")
                         .line("")

@@ -25,17 +25,24 @@ public final class Visibility {
     /**
      * The check on {@code conversation c}. The conversation's own record snapshot stands in for the owner only while
      * the projection does not know the record at all (a lead routing has just created, or a deleted record).
+     * <p>
+     * The record's part is a scalar subquery (true or false when the projection has the record, null when it does
+     * not, and then the snapshot decides), not {@code EXISTS}: PostgreSQL may run an uncorrelatable {@code EXISTS}
+     * as a hashed sub-plan, and did for the list, reading <em>all</em> the seller's records
+     * ({@code directory_record_by_owner_seller}) once per page before walking the conversations: a cost that grows
+     * with the records a seller owns, not with the page. A scalar subquery is never hashed: it is one probe of
+     * {@code directory_record_pkey} per conversation walked. The number's branches stay {@code EXISTS}: hashing
+     * them reads the seller's business numbers and teams, a handful.
      */
     public static final String CONVERSATION = """
-            (EXISTS (SELECT 1 FROM directory_record r
-                     WHERE r.id = c.record_id AND r.owner_seller_id = :sellerId)
-             OR EXISTS (SELECT 1 FROM directory_record r
-                        JOIN directory_seller_team t ON t.team_id = r.owner_team_id AND t.seller_id = :sellerId
-                        WHERE r.id = c.record_id)
-             OR ((c.record_owner_seller_id = :sellerId
-                  OR EXISTS (SELECT 1 FROM directory_seller_team t
-                             WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
-                 AND NOT EXISTS (SELECT 1 FROM directory_record r WHERE r.id = c.record_id))
+            (COALESCE(
+                (SELECT COALESCE(r.owner_seller_id = :sellerId, FALSE)
+                        OR EXISTS (SELECT 1 FROM directory_seller_team t
+                                   WHERE t.team_id = r.owner_team_id AND t.seller_id = :sellerId)
+                 FROM directory_record r WHERE r.id = c.record_id),
+                COALESCE(c.record_owner_seller_id = :sellerId, FALSE)
+                OR EXISTS (SELECT 1 FROM directory_seller_team t
+                           WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
              OR """ + NUMBER_OF_CONVERSATION.formatted("c") + ")";
 
     private Visibility() {

@@ -64,6 +64,10 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final MeterRegistry registry;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** A pass is under way; a wake meanwhile only sets {@link #woken}, which the pass reads when it ends. */
+    private final AtomicBoolean passing = new AtomicBoolean();
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile long timer = -1;
     private Counter published;
     private Counter failedPasses;
 
@@ -94,16 +98,34 @@ public class OutboxRelay {
         running.set(false);
     }
 
+    /**
+     * Events were committed ({@link OutboxWake}): a pass now instead of at the next poll, or, when one is under way
+     * (it may have read the pending rows before that commit), another right after it.
+     */
+    public void wake() {
+        woken.set(true);
+        pass();
+    }
+
     private void schedule(long delayMillis) {
         if (running.get()) {
-            vertx.setTimer(Math.max(1, delayMillis), id -> pass());
+            timer = vertx.setTimer(Math.max(1, delayMillis), id -> pass());
         }
     }
 
     private void pass() {
+        if (!running.get() || !passing.compareAndSet(false, true)) {
+            return; // stopped, or the pass under way schedules the next one when it ends
+        }
+        vertx.cancelTimer(timer);
+        woken.set(false);
         relayOnce().subscribe().with(
-                count -> schedule(count >= config.batchSize() ? 1 : config.pollInterval().toMillis()),
+                count -> {
+                    passing.set(false);
+                    schedule(count >= config.batchSize() || woken.get() ? 1 : config.pollInterval().toMillis());
+                },
                 failure -> {
+                    passing.set(false);
                     failedPasses.increment();
                     LOG.warnf("Outbox relay pass failed, retrying in %s: %s", config.pollInterval(),
                             LogSafe.failure(failure));

@@ -40,6 +40,9 @@ class OutboxRelayTest {
     @Inject
     Housekeeping housekeeping;
 
+    @Inject
+    OutboxWake wake;
+
     @Test
     void concurrentPassesPublishEachEventOnceInOrder() {
         String key = "relay-test-" + UUID.randomUUID();
@@ -63,6 +66,28 @@ class OutboxRelayTest {
                 .hasSize(60);
         assertThat(published.get(0).subject()).isEqualTo(key);
         assertThat(published.get(59).value()).isEqualTo("{\"n\":59}");
+    }
+
+    /**
+     * A committed append is announced by PostgreSQL (the V30 trigger) and wakes the relay, instead of waiting for
+     * its next poll; one NOTIFY per transaction, not per row. Rows written by another connection, as another
+     * replica would.
+     */
+    @Test
+    void aCommittedAppendWakesTheRelayOncePerTransaction() {
+        String key = "wake-test-" + UUID.randomUUID();
+        double before = wake.wakes();
+        TestDatabase.execute("""
+                INSERT INTO outbox_event (topic, message_key, ce_id, ce_type, ce_subject, ce_time, payload)
+                SELECT ?, ?, ? || '-' || n, 'io.smsconversations.test.v1', ?, now(), CAST('{}' AS json)
+                FROM generate_series(1, 3) AS n""", Topics.CONVERSATION_EVENTS, key, key, key);
+
+        List<CloudEventRecord> published = kafka.await(Topics.CONVERSATION_EVENTS, e -> key.equals(e.key()), 3,
+                EVENTUALLY);
+        assertThat(published).extracting(CloudEventRecord::id).containsExactly(key + "-1", key + "-2", key + "-3");
+        org.awaitility.Awaitility.await().atMost(EVENTUALLY).until(() -> wake.wakes() > before);
+        // Other tests of this class may append meanwhile, but this transaction's three rows were one announcement.
+        assertThat(wake.wakes() - before).isLessThan(3);
     }
 
     @Test

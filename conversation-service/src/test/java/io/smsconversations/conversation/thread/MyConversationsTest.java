@@ -115,6 +115,19 @@ class MyConversationsTest {
         assertThat(counts).doesNotContain("Seq Scan").contains("message_inbound_history");
     }
 
+    /**
+     * The record's part of the visibility check is a probe of the record's primary key per conversation walked,
+     * never a read of all the seller's records ({@code directory_record_by_owner_seller}, a hashed sub-plan).
+     */
+    @Test
+    void theListProbesEachWalkedConversationsRecordByPrimaryKey() throws SQLException {
+        String visible = ConversationQueries.VISIBLE_TO_SELLER.replace(":sellerId", "'some-seller'");
+        String list = plan("SELECT c.* FROM conversation c WHERE TRUE AND " + visible
+                + " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 51");
+        assertThat(list).contains("conversation_by_activity").contains("directory_record_pkey")
+                .doesNotContain("directory_record_by_owner_seller").doesNotContain("Seq Scan");
+    }
+
     /** The ids of every page, following nextCursor from the first page on. */
     private static List<List<Object>> walk(String token, String filters, int limit) {
         List<List<Object>> pages = new ArrayList<>();

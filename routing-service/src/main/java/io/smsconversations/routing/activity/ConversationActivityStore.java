@@ -1,7 +1,6 @@
 package io.smsconversations.routing.activity;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,12 +49,5 @@ public class ConversationActivityStore {
                 .setParameter(9, EventTypes.CONVERSATION_MOVED)
                 .executeUpdate()))
                 .map(updated -> updated > 0);
-    }
-
-    /** The latest activity between the two numbers (E.164), by primary key. */
-    public Uni<Optional<LastConversation>> latest(String customerNumber, String businessNumber) {
-        return Panache.withSession(() -> ConversationActivityEntity.<ConversationActivityEntity> findById(
-                new ConversationActivityEntity.Key(customerNumber, businessNumber)))
-                .map(row -> Optional.ofNullable(row).map(r -> new LastConversation(r.recordId, r.occurredAt)));
     }
 }

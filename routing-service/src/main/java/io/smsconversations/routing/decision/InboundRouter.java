@@ -70,9 +70,19 @@ public class InboundRouter {
     }
 
     Uni<Void> route(InboundEvent event) {
+        return directory.snapshotUnlessDecided(event.id(), event.from(), event.to())
+                .chain(snapshot -> snapshot.isPresent()
+                        ? decide(event, snapshot.get()).chain(decision -> publishAttach(event, decision))
+                        : routedBefore(event));
+    }
+
+    /** A redelivered event: dropped when its attach event was acknowledged, else that event is published again. */
+    private Uni<Void> routedBefore(InboundEvent event) {
         return decisions.find(event.id()).chain(stored -> {
             if (stored.isEmpty()) {
-                return decide(event).chain(decision -> publishAttach(event, decision));
+                // Seen a moment ago, so it cannot be gone (decisions are never deleted): a broken invariant.
+                return Uni.createFrom().failure(new IllegalStateException("decision for " + event.id()
+                        + " vanished"));
             }
             if (stored.get().attachPublished()) {
                 LOG.debugf("inbound %s: already routed, dropped", event.id());
@@ -84,18 +94,16 @@ public class InboundRouter {
         });
     }
 
-    private Uni<Decision> decide(InboundEvent event) {
-        return directory.snapshot(event.from(), event.to()).chain(snapshot -> {
-            if (!snapshot.numberKnown()) {
-                LOG.warnf("inbound %s: business number %s is not in the directory", event.id(),
-                        E164.masked(event.to()));
-            }
-            Optional<RoutingChoice> choice = RoutingRules.choose(RoutingInput.of(snapshot));
-            if (choice.isEmpty()) {
-                return createLead(event, snapshot);
-            }
-            return store(Decision.made(event, snapshot, Verdict.chosen(choice.get(), snapshot), clock.instant()));
-        });
+    private Uni<Decision> decide(InboundEvent event, RoutingSnapshot snapshot) {
+        if (!snapshot.numberKnown()) {
+            LOG.warnf("inbound %s: business number %s is not in the directory", event.id(),
+                    E164.masked(event.to()));
+        }
+        Optional<RoutingChoice> choice = RoutingRules.choose(RoutingInput.of(snapshot));
+        if (choice.isEmpty()) {
+            return createLead(event, snapshot);
+        }
+        return store(Decision.made(event, snapshot, Verdict.chosen(choice.get(), snapshot), clock.instant()));
     }
 
     /**

@@ -167,17 +167,6 @@ public class DirectoryStore {
                 List.copyOf(ids)).list());
     }
 
-    /** The members of these teams, with all their teams. Uses the index on the team id. */
-    public Uni<List<SellerEntity>> sellersInTeams(Collection<String> teamIds) {
-        if (teamIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Panache.withSession(() -> SellerEntity.<SellerEntity> find(
-                "select distinct s from SellerEntity s left join fetch s.teamIds where s.id in "
-                        + "(select m.id from SellerEntity m join m.teamIds t where t in ?1)",
-                List.copyOf(teamIds)).list());
-    }
-
     public Uni<Optional<Team>> team(String id) {
         return Panache.withSession(() -> TeamEntity.<TeamEntity> findById(id))
                 .map(found -> Optional.ofNullable(found).map(DirectoryMapping::team));
@@ -187,19 +176,6 @@ public class DirectoryStore {
     public Uni<List<Team>> teams() {
         return Panache.withSession(() -> TeamEntity.<TeamEntity> listAll(Sort.by("id")))
                 .map(teams -> teams.stream().map(DirectoryMapping::team).toList());
-    }
-
-    /** The names of the teams among {@code ids} that have one, by id. */
-    public Uni<Map<String, String>> teamNames(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.withSession(() -> TeamEntity.<TeamEntity> find("id in ?1", List.copyOf(ids)).list())
-                .map(teams -> {
-                    Map<String, String> names = new TreeMap<>();
-                    teams.forEach(t -> names.put(t.id, t.name));
-                    return names;
-                });
     }
 
     /** The ids of the sellers naming each of these teams (sorted), by team id; a team without members is absent. */

@@ -207,15 +207,14 @@ public final class ScaleRuns {
     private static String listQuery(String seller) {
         return """
                 SELECT c.* FROM conversation c WHERE TRUE AND
-                (EXISTS (SELECT 1 FROM directory_record r
-                         WHERE r.id = c.record_id AND r.owner_seller_id = :sellerId)
-                 OR EXISTS (SELECT 1 FROM directory_record r
-                            JOIN directory_seller_team t ON t.team_id = r.owner_team_id AND t.seller_id = :sellerId
-                            WHERE r.id = c.record_id)
-                 OR ((c.record_owner_seller_id = :sellerId
-                      OR EXISTS (SELECT 1 FROM directory_seller_team t
-                                 WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
-                     AND NOT EXISTS (SELECT 1 FROM directory_record r WHERE r.id = c.record_id))
+                (COALESCE(
+                    (SELECT COALESCE(r.owner_seller_id = :sellerId, FALSE)
+                            OR EXISTS (SELECT 1 FROM directory_seller_team t
+                                       WHERE t.team_id = r.owner_team_id AND t.seller_id = :sellerId)
+                     FROM directory_record r WHERE r.id = c.record_id),
+                    COALESCE(c.record_owner_seller_id = :sellerId, FALSE)
+                    OR EXISTS (SELECT 1 FROM directory_seller_team t
+                               WHERE t.seller_id = :sellerId AND t.team_id = c.record_owner_team_id))
                  OR (EXISTS (SELECT 1 FROM directory_business_number_seller bs
                              WHERE bs.number = c.business_number AND bs.seller_id = :sellerId)
                      OR EXISTS (SELECT 1 FROM directory_business_number_team bt
