@@ -91,7 +91,7 @@ public final class AcsEvents {
         List<String> problems = new ArrayList<>();
         String messageId = required(data, "MessageId", problems);
         String from = number(data, "From", true, problems);
-        String to = number(data, "To", true, problems);
+        String to = ourReceivingNumber(data, from, problems);
         check(problems, index);
         String body = JsonFields.field(data, "Message").map(JsonNode::asText).orElse("");
         return new InboundMessageReceived(PROVIDER, messageId, from, to, body, receivedAt, List.of(), 1);
@@ -165,6 +165,19 @@ public final class AcsEvents {
             problems.add("data." + name + " is missing");
         }
         return value.orElse(null);
+    }
+
+    /** ACS leases short codes for two-way messaging: a reply to one arrives with {@code To} as bare digits. */
+    private static String ourReceivingNumber(JsonNode data, String customer, List<String> problems) {
+        String raw = required(data, "To", problems);
+        if (raw == null) {
+            return null;
+        }
+        Optional<String> key = BusinessNumbers.receiving(raw, null, customer);
+        if (key.isEmpty()) {
+            problems.add("data.To " + BusinessNumbers.RECEIVING);
+        }
+        return key.orElse(null);
     }
 
     private static String number(JsonNode data, String name, boolean required, List<String> problems) {
