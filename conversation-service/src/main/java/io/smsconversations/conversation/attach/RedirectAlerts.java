@@ -69,6 +69,7 @@ public class RedirectAlerts {
 
     private static <T> Uni<List<T>> rows(String sql, String name, Object value, Class<T> type) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(sql, type).setParameter(name, value).getResultList());
+                .chain(session -> session.createNativeQuery(sql, Object.class).setParameter(name, value).getResultList())
+                .map(rows -> rows.stream().map(type::cast).toList());
     }
 }

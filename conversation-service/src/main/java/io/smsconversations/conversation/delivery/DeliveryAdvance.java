@@ -38,7 +38,7 @@ public class DeliveryAdvance {
     /** Serialises, until the transaction ends, every change about one provider message. */
     public Uni<Void> lockProviderMessage(String provider, String providerMessageId) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK, Integer.class)
+                .chain(session -> session.createNativeQuery(LOCK, Object.class)
                         .setParameter("lockKey", provider + " " + providerMessageId)
                         .getSingleResult())
                 .replaceWithVoid();

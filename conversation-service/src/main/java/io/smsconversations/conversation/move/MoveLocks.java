@@ -21,7 +21,7 @@ public class MoveLocks {
     /** Holds the pair until the caller's transaction ends. Re-entrant within a transaction. */
     public Uni<Void> lockPair(String customer, String business) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_PAIR, Integer.class)
+                .chain(session -> session.createNativeQuery(LOCK_PAIR, Object.class)
                         .setParameter("lockKey", customer + " " + business)
                         .getSingleResult())
                 .replaceWithVoid();

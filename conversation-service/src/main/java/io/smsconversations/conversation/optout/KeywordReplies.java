@@ -78,7 +78,7 @@ public class KeywordReplies {
             return Uni.createFrom().item(Optional.empty());
         }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(PROVIDER, String.class)
+                .chain(session -> session.createNativeQuery(PROVIDER, Object.class)
                         .setParameter("number", conversation.businessNumber)
                         .getSingleResultOrNull())
                 .chain(provider -> {
@@ -90,7 +90,7 @@ public class KeywordReplies {
                         return Uni.createFrom().item(Optional.<ConversationMessage>empty());
                     }
                     ConversationMessage reply = reply(conversation, keywordSourceEventId, keyword, text.get(),
-                            provider);
+                            (String) provider);
                     return reply.persist()
                             .chain(() -> Panache.getSession().chain(session -> session
                                     .createNativeQuery(BUMP_ACTIVITY)

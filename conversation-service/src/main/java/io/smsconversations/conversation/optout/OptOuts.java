@@ -68,7 +68,7 @@ public class OptOuts {
      */
     public Uni<Void> lockPair(String customer, String business) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_PAIR, Integer.class)
+                .chain(session -> session.createNativeQuery(LOCK_PAIR, Object.class)
                         .setParameter("lockKey", pairKey(customer, business))
                         .getSingleResult())
                 .replaceWithVoid();

@@ -45,7 +45,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise " + event.type(), e));
         }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_KEY, Integer.class)
+                .chain(session -> session.createNativeQuery(LOCK_KEY, Object.class)
                         .setParameter("lockKey", event.topic() + " " + event.key())
                         .getSingleResult()
                         .chain(() -> session.createNativeQuery(APPEND)

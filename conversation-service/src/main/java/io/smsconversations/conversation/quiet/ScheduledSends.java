@@ -61,10 +61,11 @@ public class ScheduledSends {
     /** The ids of due sends, oldest first; each is then claimed in its own transaction. */
     public Uni<List<UUID>> due(Instant now, int limit) {
         return Panache.withSession(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(DUE, UUID.class)
+                .chain(session -> session.createNativeQuery(DUE, Object.class)
                         .setParameter("now", now)
                         .setParameter("limit", limit)
-                        .getResultList()));
+                        .getResultList()))
+                .map(ids -> ids.stream().map(UUID.class::cast).toList());
     }
 
     /** The send, locked until the caller's transaction ends; null when another replica has it or has released it. */

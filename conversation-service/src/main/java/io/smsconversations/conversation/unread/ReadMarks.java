@@ -108,12 +108,12 @@ public class ReadMarks {
 
     private static Uni<Void> requireMessage(UUID conversationId, UUID messageId) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(MESSAGE_OF_CONVERSATION, Long.class)
+                .chain(session -> session.createNativeQuery(MESSAGE_OF_CONVERSATION, Object.class)
                         .setParameter("message", messageId)
                         .setParameter("conversation", conversationId)
                         .getSingleResult())
                 .invoke(found -> {
-                    if (found == 0) {
+                    if (((Number) found).longValue() == 0) {
                         throw Problem.of(422).detail("upTo is not a message of this conversation").build();
                     }
                 })

@@ -38,9 +38,10 @@ public class TeamMembers {
         }
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT seller_id FROM seller_team WHERE team_id = ?1 ORDER BY seller_id",
-                        String.class)
+                        Object.class)
                 .setParameter(1, owner.teamId())
                 .getResultList()))
+                .map(ids -> ids.stream().map(String.class::cast).toList())
                 .map(LinkedHashSet::new);
     }
 

@@ -82,7 +82,7 @@ public class NotificationStore {
 
     private static Uni<StoredNotification> insertOne(Mutiny.Session session, NewNotification n) {
         NotificationLink link = n.link();
-        return session.createNativeQuery(INSERT, Long.class)
+        return session.createNativeQuery(INSERT, Object.class)
                 .setParameter(1, n.recipientId())
                 .setParameter(2, n.kind().name())
                 .setParameter(3, n.title())
@@ -93,7 +93,7 @@ public class NotificationStore {
                 .setParameter(8, n.sourceEventId())
                 .getSingleResultOrNull()
                 // null: already there, this event was seen before; else the row as stored (its id, created_at)
-                .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Notification.class, id)
+                .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Notification.class, ((Number) id).longValue())
                         .map(row -> new StoredNotification(row.recipientId, row.view())));
     }
 

@@ -35,12 +35,12 @@ public class RoutingDirectory {
     public Uni<Optional<RoutingSnapshot>> snapshotUnlessDecided(String inboundEventId, String customerNumber,
             String businessNumber) {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(SnapshotQuery.SQL, String.class)
+                .createNativeQuery(SnapshotQuery.SQL, Object.class)
                 .setParameter(1, customerNumber)
                 .setParameter(2, businessNumber)
                 .setParameter(3, inboundEventId)
                 .getSingleResult()))
-                .map(document -> SnapshotQuery.read(document, businessNumber, json));
+                .map(document -> SnapshotQuery.read((String) document, businessNumber, json));
     }
 
     /**
