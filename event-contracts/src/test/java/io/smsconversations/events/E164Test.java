@@ -27,6 +27,19 @@ class E164Test {
     }
 
     @Test
+    void aRememberedAnswerBelongsToItsTextAndItsDefaultRegion() {
+        // Answers are cached: the same digits read in another region, or written differently, are parsed anew.
+        assertThat(E164.normalise("06 1234 5678", "IT")).contains("+390612345678");
+        assertThat(E164.normalise("06 1234 5678", "FR")).contains("+33612345678");
+        assertThat(E164.normalise("06 1234 5678", "IT")).contains("+390612345678");
+        assertThat(E164.normalise(" 06 1234 5678 ", "FR")).contains("+33612345678");
+        assertThat(E164.normalise("not a number", "IT")).isEmpty();
+        assertThat(E164.normalise("not a number", "IT")).isEmpty();
+        assertThat(E164.regionOf("+33612345678")).contains("FR");
+        assertThat(E164.regionOf(null)).isEmpty();
+    }
+
+    @Test
     void regionAndMasking() {
         assertThat(E164.regionOf("+14255550100")).contains("US");
         // Not a valid NANP number (an exchange cannot start with 0), still a US reading for national numbers.
