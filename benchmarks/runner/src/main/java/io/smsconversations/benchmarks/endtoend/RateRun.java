@@ -22,6 +22,7 @@ import org.HdrHistogram.Histogram;
 
 import io.smsconversations.benchmarks.load.TwilioWebhooks;
 import io.smsconversations.benchmarks.machine.MachineLoad;
+import io.smsconversations.benchmarks.machine.ProcessCpu;
 import io.smsconversations.benchmarks.suite.BenchSuite;
 import io.smsconversations.testing.ServiceDatabase;
 
@@ -42,6 +43,7 @@ public final class RateRun implements NotificationStreams.Listener {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final TwilioWebhooks webhooks;
     private final PipelineBacklog backlog;
+    private final ProcessCpu cpu;
     private final AtomicLong runs = new AtomicLong(100);
     private volatile Current current;
 
@@ -51,6 +53,11 @@ public final class RateRun implements NotificationStreams.Listener {
         this.webhooks = new TwilioWebhooks(suite.url("gateway") + "/webhooks/twilio/messages",
                 BenchSuite.TWILIO_AUTH_TOKEN);
         this.backlog = new PipelineBacklog(suite.kafkaBootstrapServers());
+        this.cpu = new ProcessCpu();
+        for (String service : new String[] {"gateway", "routing", "conversation", "notification"}) {
+            cpu.process(service, suite.pid(service));
+        }
+        cpu.processesNamed("postgres", "postgres");
     }
 
     /** The state of the run under way; arrivals of other runs (late ones) are ignored. */
@@ -92,6 +99,7 @@ public final class RateRun implements NotificationStreams.Listener {
         long backlogAtStart = backlog.awaitDrained(DRAIN) + awaitOutboxDrained(DRAIN);
         long period = 1_000_000_000L / rate;
         load.mark();
+        var cpuBefore = cpu.sample();
         long start = System.nanoTime() + 50_000_000L;
         for (int seq = 0; seq < count; seq++) {
             long due = start + seq * period;
@@ -112,6 +120,7 @@ public final class RateRun implements NotificationStreams.Listener {
             DirectorySeed.sleep(100);
         }
         current = null;
+        var cpuAfter = cpu.sample();
         double loadAverage = load.meanSinceMark();
         Histogram h = run.millis();
         long arrived = run.count().get();
@@ -119,7 +128,7 @@ public final class RateRun implements NotificationStreams.Listener {
                 h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue(),
                 count("conversation", "SELECT count(*) FROM message WHERE body LIKE ?", "Benchmark reply #" + id + "-%"),
                 count("notification", "SELECT count(*) FROM notification WHERE text LIKE ?", "%#" + id + "-%"),
-                loadAverage, backlogAtStart);
+                loadAverage, backlogAtStart, ProcessCpu.millisPer(cpuBefore, cpuAfter, arrived));
     }
 
     @Override
